@@ -1,0 +1,161 @@
+package org.gazette.comment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.gazette.article.Article;
+import org.gazette.article.ArticleNotFoundException;
+import org.gazette.article.ArticleRepository;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Posting a comment: checks the article and the reply's place, screens the comment
+ * with the rules in force and stores it in the status they decide.
+ */
+@Service
+public class CommentService {
+
+    private final ArticleRepository articles;
+
+    private final CommentRepository comments;
+
+    private final CommentSettingsService settings;
+
+    private final CommentThreads threads;
+
+    private final HeldCommentTokens tokens;
+
+    private final ObjectProvider<StaffDirectory> staff;
+
+    private final Clock clock;
+
+    CommentService(ArticleRepository articles, CommentRepository comments, CommentSettingsService settings,
+            CommentThreads threads, HeldCommentTokens tokens, ObjectProvider<StaffDirectory> staff, Clock clock) {
+        this.articles = articles;
+        this.comments = comments;
+        this.settings = settings;
+        this.threads = threads;
+        this.tokens = tokens;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    /**
+     * Posts a comment whose fields have passed validation.
+     * @throws ArticleNotFoundException no such article
+     * @throws CommentsClosedException the article takes no comments
+     * @throws InvalidReplyException the parent is not an approved comment of the
+     * article, or the thread is too deep
+     * @throws DuplicateCommentException the author already said that
+     * @throws CommentFloodException too soon after the last comment
+     */
+    @Transactional
+    public PostedComment submit(String slug, ReplyForm form, String clientAddress) {
+        Article article = this.articles.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+        CommentRules rules = this.settings.rules();
+        Instant now = this.clock.instant();
+        if (!isOpen(article, rules, now)) {
+            throw new CommentsClosedException(slug);
+        }
+        Comment parent = (form.getReplyTo() != null) ? replyParent(article, form.getReplyTo(), rules) : null;
+        Author author = form.toAuthor();
+        Submission submission = new Submission(author, form.getComment(), clientAddress, form.isHoneypotFilled());
+        CommentScreening.Outcome outcome = new CommentScreening(rules).screen(submission,
+                new StoredFacts(article, submission, now));
+        if (outcome instanceof CommentScreening.Duplicate) {
+            throw new DuplicateCommentException();
+        }
+        if (outcome instanceof CommentScreening.TooSoon tooSoon) {
+            throw new CommentFloodException(tooSoon.retryAfter());
+        }
+        Verdict verdict = ((CommentScreening.Accepted) outcome).verdict();
+        Comment comment = this.comments
+            .saveAndFlush(new Comment(article, parent, author, form.getComment(), verdict, clientAddress, now));
+        int page = this.threads.pageOf(comment);
+        String token = comment.isApproved() ? null : this.tokens.issue(comment.getId());
+        return new PostedComment(comment.getId(), verdict, page, token);
+    }
+
+    /** Whether the article takes comments now, under the rules in force. */
+    public boolean isOpen(Article article) {
+        return isOpen(article, this.settings.rules(), this.clock.instant());
+    }
+
+    private static boolean isOpen(Article article, CommentRules rules, Instant now) {
+        if (!article.isCommentsOpen()) {
+            return false;
+        }
+        return rules.closeAfterDays() <= 0
+                || now.isBefore(article.getPublishedAt().plus(Duration.ofDays(rules.closeAfterDays())));
+    }
+
+    /**
+     * The comment a reply answers: an approved comment of the same article, not
+     * already at the deepest level.
+     */
+    Comment replyParent(Article article, long parentId, CommentRules rules) {
+        Comment parent = this.comments.findById(parentId)
+            .filter((candidate) -> candidate.getArticleId().equals(article.getId()) && candidate.isApproved())
+            .orElseThrow(() -> new InvalidReplyException("reply.parent.unavailable"));
+        if (parent.getDepth() >= rules.threadDepth()) {
+            throw new InvalidReplyException("reply.parent.tooDeep");
+        }
+        return parent;
+    }
+
+    /** The facts screening asks for, each read from the database only when needed. */
+    private final class StoredFacts implements CommentScreening.Facts {
+
+        private final Article article;
+
+        private final Submission submission;
+
+        private final Instant now;
+
+        StoredFacts(Article article, Submission submission, Instant now) {
+            this.article = article;
+            this.submission = submission;
+            this.now = now;
+        }
+
+        @Override
+        public boolean isDuplicate() {
+            Author author = this.submission.author();
+            return CommentService.this.comments.existsDuplicate(this.article.getId(),
+                    BodyHash.of(this.submission.body()), author.name(), author.email());
+        }
+
+        @Override
+        public Optional<Duration> sinceLastComment() {
+            Optional<Instant> byAddress = (this.submission.clientAddress() != null)
+                    ? CommentService.this.comments.lastCommentFromAddress(this.submission.clientAddress())
+                    : Optional.empty();
+            Optional<Instant> byEmail = CommentService.this.comments
+                .lastCommentFromEmail(this.submission.author().email());
+            return Stream.of(byAddress, byEmail)
+                .flatMap(Optional::stream)
+                .max(Instant::compareTo)
+                .map((last) -> Duration.between(last, this.now));
+        }
+
+        @Override
+        public boolean isStaffName() {
+            StaffDirectory directory = CommentService.this.staff.getIfAvailable();
+            return directory != null && directory.isStaffName(this.submission.author().name());
+        }
+
+        @Override
+        public boolean approvedBefore() {
+            Author author = this.submission.author();
+            return CommentService.this.comments.existsApproved(author.name(), author.email());
+        }
+
+    }
+
+}

@@ -1,0 +1,143 @@
+package org.gazette.comment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gazette.article.Article;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the comments shown under an article, one page of top-level threads at a time,
+ * in a fixed number of queries whatever the number of comments: the approved count,
+ * the visible thread count, the ids of this page's threads, and every comment of those
+ * threads.
+ */
+@Service
+public class CommentThreads {
+
+    private final CommentRepository comments;
+
+    private final CommentProperties properties;
+
+    private final CommentRenderer renderer;
+
+    CommentThreads(CommentRepository comments, CommentProperties properties, CommentRenderer renderer) {
+        this.comments = comments;
+        this.properties = properties;
+        this.renderer = renderer;
+    }
+
+    /**
+     * The given page of the article's comments.
+     * @param heldCommentId a held comment to show to its author (from a verified
+     * token), or empty
+     * @throws CommentPageNotFoundException the page does not exist
+     */
+    @Transactional(readOnly = true)
+    public ThreadPage page(Article article, int number, Optional<Long> heldCommentId) {
+        int size = this.properties.pageSize();
+        Optional<Comment> held = heldCommentId.flatMap(this.comments::findById)
+            .filter((comment) -> comment.getArticleId().equals(article.getId()))
+            .filter((comment) -> comment.getStatus() == CommentStatus.PENDING
+                    || comment.getStatus() == CommentStatus.SPAM);
+        long approved = this.comments.countApproved(article.getId());
+        long visibleThreads = (approved > 0) ? this.comments.countVisibleThreads(article.getId()) : 0;
+        int pageCount = (int) Math.max(1, (visibleThreads + size - 1) / size);
+        Optional<Comment> heldThread = held.filter(Comment::isTopLevel);
+        int heldPage = heldThread.map(this::pageOf).orElse(0);
+        pageCount = Math.max(pageCount, heldPage);
+        if (number < 1 || number > pageCount) {
+            throw new CommentPageNotFoundException(number);
+        }
+        List<Long> threadIds = new ArrayList<>((visibleThreads > 0) ? this.comments
+            .findVisibleThreadIds(article.getId(), PageRequest.of(number - 1, size)) : List.of());
+        if (heldPage == number) {
+            threadIds.add(heldThread.get().getId());
+        }
+        List<Comment> loaded = threadIds.isEmpty() ? List.of() : this.comments.findThreads(threadIds);
+        List<CommentView> threads = build(loaded, held.map(Comment::getId).orElse(null));
+        boolean personal = held.isPresent() && contains(threads, held.get().getId());
+        return new ThreadPage(approved, number, pageCount, threads, personal);
+    }
+
+    /** The page the comment's thread is on. */
+    @Transactional(readOnly = true)
+    public int pageOf(Comment comment) {
+        Comment root = comment.isTopLevel() ? comment : this.comments.findById(comment.getRootId()).orElseThrow();
+        long before = this.comments.countVisibleThreadsBefore(root.getArticleId(), root.getCreatedAt(),
+                root.getId());
+        return (int) (before / this.properties.pageSize()) + 1;
+    }
+
+    /** The name of the approved comment of this article a reader wants to reply to, if it can take a reply. */
+    @Transactional(readOnly = true)
+    public Optional<String> replyTarget(Article article, long commentId) {
+        return this.comments.findById(commentId)
+            .filter((comment) -> comment.getArticleId().equals(article.getId()) && comment.isApproved())
+            .filter((comment) -> comment.getDepth() < this.properties.threadDepth())
+            .map(Comment::getAuthorName);
+    }
+
+    /**
+     * Nests the loaded comments: approved ones and the author's own held one are shown;
+     * another comment stands as a placeholder only while it has shown replies.
+     */
+    private List<CommentView> build(List<Comment> loaded, Long heldId) {
+        Set<Long> needed = new HashSet<>();
+        for (int i = loaded.size() - 1; i >= 0; i--) {
+            Comment comment = loaded.get(i);
+            boolean shown = comment.isApproved() || comment.getId().equals(heldId);
+            if ((shown || needed.contains(comment.getId())) && comment.getParentId() != null) {
+                needed.add(comment.getParentId());
+            }
+        }
+        Map<Long, CommentView> views = new HashMap<>();
+        List<CommentView> roots = new ArrayList<>();
+        for (Comment comment : loaded) {
+            CommentView view = view(comment, heldId, needed);
+            if (view == null) {
+                continue;
+            }
+            views.put(comment.getId(), view);
+            if (comment.isTopLevel()) {
+                roots.add(view);
+            }
+            else {
+                CommentView parent = views.get(comment.getParentId());
+                if (parent != null) {
+                    parent.addReply(view);
+                }
+            }
+        }
+        return roots;
+    }
+
+    private CommentView view(Comment comment, Long heldId, Set<Long> needed) {
+        if (comment.isApproved()) {
+            boolean replyable = comment.getDepth() < this.properties.threadDepth();
+            return CommentView.shown(comment, this.renderer.toHtml(comment.getBody()), replyable);
+        }
+        if (comment.getId().equals(heldId)) {
+            return CommentView.awaiting(comment, this.renderer.toHtml(comment.getBody()));
+        }
+        return needed.contains(comment.getId()) ? CommentView.placeholder(comment) : null;
+    }
+
+    private static boolean contains(List<CommentView> views, long id) {
+        for (CommentView view : views) {
+            if (view.getId() == id || contains(view.getReplies(), id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

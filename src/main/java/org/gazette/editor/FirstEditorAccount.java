@@ -1,0 +1,72 @@
+package org.gazette.editor;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Makes the first editor account (an admin) on a fresh database. Without a configured
+ * password a strong one is generated and printed once.
+ */
+@Component
+class FirstEditorAccount implements ApplicationRunner {
+
+    private static final Logger logger = LoggerFactory.getLogger(FirstEditorAccount.class);
+
+    private final EditorAccountRepository accounts;
+
+    private final EditorProperties properties;
+
+    private final PasswordEncoder passwordEncoder;
+
+    private final Clock clock;
+
+    FirstEditorAccount(EditorAccountRepository accounts, EditorProperties properties,
+            PasswordEncoder passwordEncoder, Clock clock) {
+        this.accounts = accounts;
+        this.properties = properties;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (this.accounts.count() > 0) {
+            return;
+        }
+        String password = this.properties.password();
+        boolean generated = !StringUtils.hasText(password);
+        if (generated) {
+            byte[] bytes = new byte[18];
+            new SecureRandom().nextBytes(bytes);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+        String username = this.properties.username();
+        this.accounts.save(new EditorAccount(username, capitalise(username), this.passwordEncoder.encode(password),
+                EditorRole.ADMIN, this.clock.instant()));
+        if (generated) {
+            logger.warn("Created editor account '{}' with generated password: {}", username, password);
+            logger.warn("This password is shown only once. To choose one, set GAZETTE_EDITOR_PASSWORD "
+                    + "(or gazette.editor.password) before the first start.");
+        }
+        else {
+            logger.info("Created editor account '{}' with the configured password", username);
+        }
+    }
+
+    private static String capitalise(String name) {
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+}

@@ -1,0 +1,206 @@
+package org.gazette.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.gazette.article.Article;
+import org.gazette.article.ArticleNotFoundException;
+import org.gazette.article.ArticleRepository;
+import org.gazette.comment.CommentFloodException;
+import org.gazette.comment.CommentPageNotFoundException;
+import org.gazette.comment.CommentService;
+import org.gazette.comment.CommentThreads;
+import org.gazette.comment.CommentsClosedException;
+import org.gazette.comment.DuplicateCommentException;
+import org.gazette.comment.HeldCommentTokens;
+import org.gazette.comment.InvalidReplyException;
+import org.gazette.comment.PostedComment;
+import org.gazette.comment.ReplyForm;
+import org.gazette.comment.ThreadPage;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The article page: the article, one page of its comments and the "Leave a Reply"
+ * form; and posting to that form, which redirects back on success (303) and re-renders
+ * the page with the reader's input and a message on a refusal.
+ */
+@Controller
+class ArticlePageController {
+
+    static final String REMEMBER_COOKIE = "gazette_commenter";
+
+    private static final int MAX_PAGE_DIGITS = 9;
+
+    private final ArticleRepository articles;
+
+    private final CommentThreads threads;
+
+    private final CommentService comments;
+
+    private final HeldCommentTokens tokens;
+
+    private final ClientAddressResolver clients;
+
+    private final ArticleMetadata metadata;
+
+    ArticlePageController(ArticleRepository articles, CommentThreads threads, CommentService comments,
+            HeldCommentTokens tokens, ClientAddressResolver clients, ArticleMetadata metadata) {
+        this.articles = articles;
+        this.threads = threads;
+        this.comments = comments;
+        this.tokens = tokens;
+        this.clients = clients;
+        this.metadata = metadata;
+    }
+
+    @GetMapping("/articles/{slug}")
+    ModelAndView show(@PathVariable String slug, @RequestParam(name = "page", required = false) String page,
+            @RequestParam(name = "replyto", required = false) String replyTo,
+            @RequestParam(name = "held", required = false) String held, HttpServletResponse response) {
+        Article article = findArticle(slug);
+        ReplyForm reply = new ReplyForm();
+        parseId(replyTo).filter((id) -> this.threads.replyTarget(article, id).isPresent())
+            .ifPresent(reply::setReplyTo);
+        ThreadPage thread = this.threads.page(article, parsePage(page), Optional.ofNullable(held)
+            .flatMap(this.tokens::verify));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, thread.personal() ? CachePolicy.PRIVATE : CachePolicy.PUBLIC);
+        return page(article, thread, reply, HttpStatus.OK);
+    }
+
+    @PostMapping("/articles/{slug}/comments")
+    Object post(@PathVariable String slug, @Valid @ModelAttribute("reply") ReplyForm reply, BindingResult result,
+            HttpServletRequest request, HttpServletResponse response) {
+        Article article = findArticle(slug);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CachePolicy.PRIVATE);
+        if (!this.comments.isOpen(article)) {
+            return refusal(article, reply, HttpStatus.FORBIDDEN, "reply.closed");
+        }
+        if (result.hasErrors()) {
+            return page(article, firstPage(article), reply, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        try {
+            PostedComment posted = this.comments.submit(slug, reply, this.clients.resolve(request));
+            rememberCommenter(reply, request, response);
+            return redirectTo(article, posted);
+        }
+        catch (CommentsClosedException ex) {
+            return refusal(article, reply, HttpStatus.FORBIDDEN, "reply.closed");
+        }
+        catch (InvalidReplyException ex) {
+            reply.setReplyTo(null);
+            result.reject(ex.messageKey());
+            return page(article, firstPage(article), reply, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        catch (DuplicateCommentException ex) {
+            result.reject("reply.duplicate");
+            return page(article, firstPage(article), reply, HttpStatus.CONFLICT);
+        }
+        catch (CommentFloodException ex) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+            result.reject("reply.flood", new Object[] { ex.retryAfterSeconds() }, null);
+            return page(article, firstPage(article), reply, HttpStatus.TOO_MANY_REQUESTS);
+        }
+    }
+
+    private ModelAndView refusal(Article article, ReplyForm reply, HttpStatus status, String messageKey) {
+        ModelAndView page = page(article, firstPage(article), reply, status);
+        page.addObject("refusal", messageKey);
+        return page;
+    }
+
+    private ModelAndView page(Article article, ThreadPage thread, ReplyForm reply, HttpStatus status) {
+        ModelAndView page = new ModelAndView("articles/show");
+        page.addObject("article", article);
+        page.addObject("thread", thread);
+        page.addObject("reply", reply);
+        page.addObject("commentsOpen", this.comments.isOpen(article));
+        page.addObject("replyToName", (reply.getReplyTo() != null)
+                ? this.threads.replyTarget(article, reply.getReplyTo()).orElse(null) : null);
+        page.addObject("canonicalUrl", this.metadata.canonicalUrl(article));
+        page.addObject("jsonLd", this.metadata.jsonLd(article));
+        page.setStatus(status);
+        return page;
+    }
+
+    private ThreadPage firstPage(Article article) {
+        return this.threads.page(article, 1, Optional.empty());
+    }
+
+    private RedirectView redirectTo(Article article, PostedComment posted) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/articles/{slug}");
+        if (posted.page() > 1) {
+            url.queryParam("page", posted.page());
+        }
+        if (posted.heldToken() != null) {
+            url.queryParam("held", posted.heldToken());
+        }
+        url.fragment("comment-" + posted.id());
+        RedirectView redirect = new RedirectView(url.buildAndExpand(article.getSlug()).toUriString(), true);
+        redirect.setStatusCode(HttpStatus.SEE_OTHER);
+        redirect.setExposeModelAttributes(false);
+        return redirect;
+    }
+
+    /**
+     * Keeps the commenter's name, email and website in a cookie when they asked, for the
+     * page script to fill the form with; forgets them when they did not.
+     */
+    private void rememberCommenter(ReplyForm reply, HttpServletRequest request, HttpServletResponse response) {
+        ResponseCookie.ResponseCookieBuilder cookie;
+        if (reply.isRemember()) {
+            String value = String.join("\n", reply.getAuthor(), reply.getEmail(),
+                    (reply.getUrl() != null) ? reply.getUrl() : "");
+            cookie = ResponseCookie
+                .from(REMEMBER_COOKIE,
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8)))
+                .maxAge(Duration.ofDays(365));
+        }
+        else {
+            cookie = ResponseCookie.from(REMEMBER_COOKIE, "").maxAge(0);
+        }
+        response.addHeader(HttpHeaders.SET_COOKIE,
+                cookie.path("/").sameSite("Lax").secure(request.isSecure()).build().toString());
+    }
+
+    private Article findArticle(String slug) {
+        return this.articles.findWithBodyBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+    }
+
+    /** A page number: absent is 1; anything but a plain positive number is a page that does not exist. */
+    private static int parsePage(String page) {
+        if (page == null) {
+            return 1;
+        }
+        if (page.isEmpty() || page.length() > MAX_PAGE_DIGITS || !page.chars().allMatch(Character::isDigit)) {
+            throw new CommentPageNotFoundException(0);
+        }
+        return Integer.parseInt(page);
+    }
+
+    private static Optional<Long> parseId(String value) {
+        if (value == null || value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(value));
+    }
+
+}

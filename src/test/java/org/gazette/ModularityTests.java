@@ -1,0 +1,20 @@
+package org.gazette;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+
+/**
+ * The features depend on each other one way only: web → comment → article,
+ * moderation → comment and editor; editor is a leaf; no cycles.
+ */
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(GazetteApplication.class);
+
+    @Test
+    void featuresHaveNoCyclesAndUseOnlyEachOthersPublicTypes() {
+        this.modules.verify();
+    }
+
+}
