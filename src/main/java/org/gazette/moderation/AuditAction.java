@@ -1,0 +1,9 @@
+package org.gazette.moderation;
+
+/** What the audit log records. */
+public enum AuditAction {
+
+    APPROVE, UNAPPROVE, SPAM, NOT_SPAM, TRASH, RESTORE, DELETE, EDIT, STAFF_REPLY, SETTINGS_CHANGE,
+    ARTICLE_COMMENTS_CHANGE, ACCOUNT_CREATE, ACCOUNT_DISABLE, ACCOUNT_ENABLE, ACCOUNT_RESET
+
+}

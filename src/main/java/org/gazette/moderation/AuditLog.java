@@ -1,0 +1,57 @@
+package org.gazette.moderation;
+
+import java.time.Clock;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records every state change, edit, staff reply, settings change and account change,
+ * in the same transaction as the change itself (so a change is never made without its
+ * line, nor the line written for a change that rolled back).
+ */
+@Service
+public class AuditLog {
+
+    private final ModerationEventRepository events;
+
+    private final Clock clock;
+
+    AuditLog(ModerationEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends a line.
+     * @param editor the username of who did it
+     * @param action what was done
+     * @param commentId the comment concerned, or {@code null}
+     * @param articleId the article concerned, or {@code null}
+     * @param fromStatus the state before, or {@code null}
+     * @param toStatus the state after, or {@code null}
+     * @param detail free text: the original text of an edited comment, the settings
+     * changed, the account concerned
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ModerationEvent record(String editor, AuditAction action, Long commentId, Long articleId,
+            String fromStatus, String toStatus, String detail) {
+        return this.events.save(new ModerationEvent(this.clock.instant(), editor, action, commentId, articleId,
+                fromStatus, toStatus, detail));
+    }
+
+    /** The log, newest first, optionally filtered by editor and action. */
+    @Transactional(readOnly = true)
+    public Page<ModerationEvent> search(String editor, AuditAction action, Pageable page) {
+        return this.events.search(editor, (action != null) ? action.name() : null, page);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.List<String> editors() {
+        return this.events.editors();
+    }
+
+}

@@ -1,0 +1,22 @@
+package org.gazette.moderation;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** The audit log's store: it can add and read, and has no update or delete. */
+interface ModerationEventRepository extends Repository<ModerationEvent, Long> {
+
+    ModerationEvent save(ModerationEvent event);
+
+    @Query("""
+            select e from ModerationEvent e
+             where (:editor is null or e.editor = :editor) and (:action is null or e.action = :action)
+             order by e.occurredAt desc, e.id desc""")
+    Page<ModerationEvent> search(String editor, String action, Pageable page);
+
+    @Query("select distinct e.editor from ModerationEvent e order by e.editor")
+    java.util.List<String> editors();
+
+}
