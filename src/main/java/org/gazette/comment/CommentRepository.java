@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface CommentRepository extends JpaRepository<Comment, Long> {
@@ -68,5 +69,10 @@ public interface CommentRepository extends JpaRepository<Comment, Long> {
 
     @Query("select c.articleId, count(c) from Comment c where c.status = 'APPROVED' group by c.articleId")
     List<Object[]> countApprovedByArticle();
+
+    /** Forgets the client addresses of comments posted before the cut-off (privacy retention). */
+    @Modifying
+    @Query("update Comment c set c.clientAddress = null where c.clientAddress is not null and c.createdAt < :cutoff")
+    int clearClientAddressesBefore(Instant cutoff);
 
 }
