@@ -28,7 +28,8 @@ public class ReplyForm {
 
     @NotBlank(message = "{reply.email.required}")
     @PlainText(max = MAX_EMAIL, message = "{reply.email.tooLong}")
-    @Email(regexp = "[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+", message = "{reply.email.invalid}")
+    // Empty passes here: @NotBlank reports it, and one message is enough.
+    @Email(regexp = "([^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+)?", message = "{reply.email.invalid}")
     private String email;
 
     @PlainText(max = MAX_WEBSITE, message = "{reply.url.tooLong}")
