@@ -103,9 +103,13 @@
     if (!respond || !form) {
       return;
     }
-    fillRemembered(form);
-    setUpReplies(respond, form);
     var summary = form.querySelector('.error-summary');
+    // A form that came back with errors holds exactly what the reader sent, emptied
+    // fields included: the remembered details must not fill those in again.
+    if (!summary) {
+      fillRemembered(form);
+    }
+    setUpReplies(respond, form);
     if (summary) {
       summary.focus();
     }

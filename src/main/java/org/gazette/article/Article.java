@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,6 +20,7 @@ import jakarta.persistence.Version;
  * A news article: headline, dateline and a body made of ordered blocks.
  */
 @Entity
+@EntityListeners(ArticleChangeListener.class)
 public class Article {
 
     @Id

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -23,6 +24,7 @@ import org.gazette.article.Article;
  * only through the lifecycle methods, which refuse illegal moves.
  */
 @Entity
+@EntityListeners(CommentChangeListener.class)
 public class Comment {
 
     @Id

@@ -87,6 +87,15 @@ public class CommentService {
         return isOpen(article, this.settings.rules(), this.clock.instant());
     }
 
+    /** When the article's comments close by the calendar (close-after-days), if they will. */
+    public Optional<Instant> closesAt(Article article) {
+        int days = this.settings.rules().closeAfterDays();
+        if (!article.isCommentsOpen() || days <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(article.getPublishedAt().plus(Duration.ofDays(days)));
+    }
+
     private static boolean isOpen(Article article, CommentRules rules, Instant now) {
         if (!article.isCommentsOpen()) {
             return false;

@@ -1,8 +1,8 @@
 package org.gazette.comment;
 
 import java.time.Clock;
-import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +22,17 @@ public class CommentSettingsService {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     private volatile CommentRules current;
 
     CommentSettingsService(CommentSettingsRepository repository, CommentProperties properties,
-            ModerationProperties moderation, Clock clock) {
+            ModerationProperties moderation, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.properties = properties;
         this.moderation = moderation;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The rules in force now. */
@@ -60,12 +63,14 @@ public class CommentSettingsService {
         this.repository.saveAndFlush(settings);
         CommentRules rules = toRules(settings);
         this.current = rules;
+        this.events.publishEvent(new CommentRulesChanged());
         return rules;
     }
 
     /** Forgets the cached rules (tests, or a change made outside this service). */
     public void reload() {
         this.current = null;
+        this.events.publishEvent(new CommentRulesChanged());
     }
 
     private CommentRules load() {
@@ -86,6 +91,5 @@ public class CommentSettingsService {
     private static String normaliseList(String list) {
         return String.join("\n", CommentRules.terms((list != null) ? list.replace("\r\n", "\n") : ""));
     }
-
 
 }

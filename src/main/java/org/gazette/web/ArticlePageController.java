@@ -62,14 +62,18 @@ class ArticlePageController {
 
     private final ArticleMetadata metadata;
 
+    private final PageVersions versions;
+
     ArticlePageController(ArticleRepository articles, CommentThreads threads, CommentService comments,
-            HeldCommentTokens tokens, ClientAddressResolver clients, ArticleMetadata metadata) {
+            HeldCommentTokens tokens, ClientAddressResolver clients, ArticleMetadata metadata,
+            PageVersions versions) {
         this.articles = articles;
         this.threads = threads;
         this.comments = comments;
         this.tokens = tokens;
         this.clients = clients;
         this.metadata = metadata;
+        this.versions = versions;
     }
 
     @GetMapping("/articles/{slug}")
@@ -83,6 +87,7 @@ class ArticlePageController {
         ThreadPage thread = this.threads.page(article, parsePage(page), Optional.ofNullable(held)
             .flatMap(this.tokens::verify));
         response.setHeader(HttpHeaders.CACHE_CONTROL, thread.personal() ? CachePolicy.PRIVATE : CachePolicy.PUBLIC);
+        this.comments.closesAt(article).ifPresent((when) -> this.versions.closesAt(article.getSlug(), when));
         return page(article, thread, reply, HttpStatus.OK);
     }
 

@@ -1,0 +1,6 @@
+package org.gazette.comment;
+
+/** Published when editors change the comment rules (which may open or close articles). */
+public record CommentRulesChanged() {
+
+}

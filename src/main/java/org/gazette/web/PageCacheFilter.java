@@ -1,0 +1,154 @@
+package org.gazette.web;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Serves the pages every anonymous reader shares — the front page and each page of an
+ * article's comments — from memory, and answers conditional requests with 304 without
+ * touching the database or rendering anything. Entries and weak ETags are keyed by
+ * {@link PageVersions}, which move after every committed change, so a reader never gets
+ * a stale page. Personal pages (a held comment shown to its author, a refused form, a
+ * reply form) carry other parameters or {@code Cache-Control: private} and are never
+ * stored.
+ */
+@Component
+class PageCacheFilter extends OncePerRequestFilter {
+
+    private static final Pattern ARTICLE = Pattern.compile("/articles/([a-z0-9][a-z0-9-]{0,199})");
+
+    private static final Pattern PAGE = Pattern.compile("[1-9][0-9]{0,8}");
+
+    /** Pages kept: a few hundred full pages at most. */
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private final PageVersions versions;
+
+    private final Cache<String, CachedPage> pages = Caffeine.newBuilder()
+        .maximumWeight(MAX_BYTES)
+        .weigher((String key, CachedPage page) -> page.body().length + key.length())
+        .build();
+
+    PageCacheFilter(PageVersions versions) {
+        this.versions = versions;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !("GET".equals(method) || "HEAD".equals(method));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Shared shared = shared(request);
+        if (shared == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String etag = "W/\"" + shared.tag() + "\"";
+        if (notModified(request, etag, shared.lastModified())) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            validators(response, etag, shared.lastModified());
+            return;
+        }
+        CachedPage cached = this.pages.getIfPresent(shared.tag());
+        if (cached != null) {
+            validators(response, etag, shared.lastModified());
+            response.setContentType(cached.contentType());
+            response.setHeader(HttpHeaders.CONTENT_LANGUAGE, cached.language());
+            response.setContentLength(cached.body().length);
+            if (!"HEAD".equals(request.getMethod())) {
+                response.getOutputStream().write(cached.body());
+            }
+            return;
+        }
+        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        chain.doFilter(request, wrapper);
+        if (wrapper.getStatus() == HttpServletResponse.SC_OK
+                && CachePolicy.PUBLIC.equals(wrapper.getHeader(HttpHeaders.CACHE_CONTROL))) {
+            validators(wrapper, etag, shared.lastModified());
+            if (!"HEAD".equals(request.getMethod())) {
+                this.pages.put(shared.tag(), new CachedPage(wrapper.getContentAsByteArray(),
+                        wrapper.getContentType(), wrapper.getHeader(HttpHeaders.CONTENT_LANGUAGE)));
+            }
+        }
+        wrapper.copyBodyToResponse();
+    }
+
+    /** The shared page this request asks for, or null when it is personal or not a page we keep. */
+    private Shared shared(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        Map<String, String[]> parameters = request.getParameterMap();
+        if ("/".equals(path)) {
+            return parameters.isEmpty()
+                    ? new Shared("front." + this.versions.frontTag(), this.versions.frontLastModified()) : null;
+        }
+        Matcher article = ARTICLE.matcher(path);
+        if (!article.matches() || parameters.size() > 1) {
+            return null;
+        }
+        int page = 1;
+        if (parameters.size() == 1) {
+            String[] values = parameters.get("page");
+            if (values == null || values.length != 1 || !PAGE.matcher(values[0]).matches()) {
+                return null;
+            }
+            page = Integer.parseInt(values[0]);
+        }
+        String slug = article.group(1);
+        return new Shared(slug + "." + this.versions.articleTag(slug, page),
+                this.versions.articleLastModified(slug));
+    }
+
+    private static boolean notModified(HttpServletRequest request, String etag, Instant lastModified) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            for (String candidate : ifNoneMatch.split(",")) {
+                String tag = candidate.strip();
+                if (tag.equals("*") || tag.equals(etag) || ("W/" + tag).equals(etag)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        try {
+            long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+            return since >= 0 && lastModified.toEpochMilli() <= since;
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    private static void validators(HttpServletResponse response, String etag, Instant lastModified) {
+        response.setHeader(HttpHeaders.ETAG, etag);
+        response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified.toEpochMilli());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CachePolicy.PUBLIC);
+    }
+
+    private record Shared(String tag, Instant lastModified) {
+
+    }
+
+    private record CachedPage(byte[] body, String contentType, String language) {
+
+    }
+
+}
