@@ -10,15 +10,14 @@ import java.util.Set;
 
 import org.gazette.article.Article;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the comments shown under an article, one page of top-level threads at a time,
  * in a fixed number of queries whatever the number of comments: the approved count,
- * the visible thread count, the ids of this page's threads, and every comment of those
- * threads.
+ * the placeholder threads, the approved thread count, this page's window of threads
+ * (read in index order), and the comments of the page's threads (roots, then replies).
  */
 @Service
 public class CommentThreads {
@@ -44,25 +43,39 @@ public class CommentThreads {
     @Transactional(readOnly = true)
     public ThreadPage page(Article article, int number, Optional<Long> heldCommentId) {
         int size = this.properties.pageSize();
+        Long articleId = article.getId();
         Optional<Comment> held = heldCommentId.flatMap(this.comments::findById)
-            .filter((comment) -> comment.getArticleId().equals(article.getId()))
+            .filter((comment) -> comment.getArticleId().equals(articleId))
             .filter((comment) -> comment.getStatus() == CommentStatus.PENDING
                     || comment.getStatus() == CommentStatus.SPAM);
-        long approved = this.comments.countApproved(article.getId());
-        long visibleThreads = (approved > 0) ? this.comments.countVisibleThreads(article.getId()) : 0;
+        long approved = this.comments.countApproved(articleId);
+        List<ThreadKey> placeholders = (approved > 0) ? this.comments.findRemovedThreadsWithVisibleReplies(articleId)
+                : List.of();
+        long visibleThreads = (approved > 0) ? this.comments.countApprovedThreads(articleId) + placeholders.size()
+                : 0;
         int pageCount = (int) Math.max(1, (visibleThreads + size - 1) / size);
         Optional<Comment> heldThread = held.filter(Comment::isTopLevel);
-        int heldPage = heldThread.map(this::pageOf).orElse(0);
+        int heldPage = heldThread.map((comment) -> pageOf(comment, placeholders)).orElse(0);
         pageCount = Math.max(pageCount, heldPage);
         if (number < 1 || number > pageCount) {
             throw new CommentPageNotFoundException(number);
         }
-        List<Long> threadIds = new ArrayList<>((visibleThreads > 0) ? this.comments
-            .findVisibleThreadIds(article.getId(), PageRequest.of(number - 1, size)) : List.of());
+        List<Long> threadIds = new ArrayList<>();
+        if (visibleThreads > 0) {
+            long offset = (long) (number - 1) * size;
+            long start = ThreadPaging.windowStart(offset, placeholders);
+            List<ThreadKey> window = this.comments.findApprovedThreads(articleId,
+                    new OffsetLimit(start, ThreadPaging.windowSize(size, placeholders)));
+            ThreadPaging.page(placeholders, window, start, offset, size).forEach((key) -> threadIds.add(key.id()));
+        }
         if (heldPage == number) {
             threadIds.add(heldThread.get().getId());
         }
-        List<Comment> loaded = threadIds.isEmpty() ? List.of() : this.comments.findThreads(threadIds);
+        List<Comment> loaded = new ArrayList<>();
+        if (!threadIds.isEmpty()) {
+            loaded.addAll(this.comments.findRoots(threadIds));
+            loaded.addAll(this.comments.findReplies(threadIds));
+        }
         List<CommentView> threads = build(loaded, held.map(Comment::getId).orElse(null));
         boolean personal = held.isPresent() && contains(threads, held.get().getId());
         return new ThreadPage(approved, number, pageCount, threads, personal);
@@ -72,9 +85,14 @@ public class CommentThreads {
     @Transactional(readOnly = true)
     public int pageOf(Comment comment) {
         Comment root = comment.isTopLevel() ? comment : this.comments.findById(comment.getRootId()).orElseThrow();
-        long before = this.comments.countVisibleThreadsBefore(root.getArticleId(), root.getCreatedAt(),
+        return pageOf(root, this.comments.findRemovedThreadsWithVisibleReplies(root.getArticleId()));
+    }
+
+    private int pageOf(Comment root, List<ThreadKey> placeholders) {
+        ThreadKey key = new ThreadKey(root.getId(), root.getCreatedAt());
+        long approvedBefore = this.comments.countApprovedThreadsBefore(root.getArticleId(), root.getCreatedAt(),
                 root.getId());
-        return (int) (before / this.properties.pageSize()) + 1;
+        return (int) (ThreadPaging.position(key, approvedBefore, placeholders) / this.properties.pageSize()) + 1;
     }
 
     /** The name of the approved comment of this article a reader wants to reply to, if it can take a reply. */
