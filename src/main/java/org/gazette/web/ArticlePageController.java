@@ -195,17 +195,22 @@ class ArticlePageController {
         if (page == null) {
             return 1;
         }
-        if (page.isEmpty() || page.length() > MAX_PAGE_DIGITS || !page.chars().allMatch(Character::isDigit)) {
+        if (page.isEmpty() || page.length() > MAX_PAGE_DIGITS || !isDigits(page)) {
             throw new CommentPageNotFoundException(0);
         }
         return Integer.parseInt(page);
     }
 
     private static Optional<Long> parseId(String value) {
-        if (value == null || value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+        if (value == null || value.isEmpty() || value.length() > 18 || !isDigits(value)) {
             return Optional.empty();
         }
         return Optional.of(Long.parseLong(value));
+    }
+
+    /** ASCII digits only: {@code Character.isDigit} would let other scripts' digits through. */
+    private static boolean isDigits(String value) {
+        return value.chars().allMatch((c) -> c >= '0' && c <= '9');
     }
 
 }
