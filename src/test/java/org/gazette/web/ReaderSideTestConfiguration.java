@@ -1,0 +1,36 @@
+package org.gazette.web;
+
+import java.time.Clock;
+
+import jakarta.persistence.EntityManager;
+import org.gazette.article.ArticleRepository;
+import org.gazette.comment.CommentFixtures;
+import org.gazette.comment.CommentRepository;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** What the reader-side tests add to the application: a clock they can move, and fixtures. */
+@TestConfiguration(proxyBeanMethods = false)
+class ReaderSideTestConfiguration {
+
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock();
+    }
+
+    @Bean
+    TestArticles testArticles(ArticleRepository articles, TransactionTemplate transactions, Clock clock) {
+        return new TestArticles(articles, transactions, clock);
+    }
+
+    @Bean
+    CommentFixtures commentFixtures(CommentRepository comments, TransactionTemplate transactions,
+            EntityManager entityManager) {
+        return new CommentFixtures(comments, transactions, entityManager);
+    }
+
+}

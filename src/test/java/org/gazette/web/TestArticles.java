@@ -1,0 +1,52 @@
+package org.gazette.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.gazette.article.Article;
+import org.gazette.article.ArticleRepository;
+import org.gazette.article.PhotoCaption;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Makes articles of a test's own, so tests sharing a database do not see each other's comments. */
+final class TestArticles {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final ArticleRepository articles;
+
+    private final TransactionTemplate transactions;
+
+    private final Clock clock;
+
+    TestArticles(ArticleRepository articles, TransactionTemplate transactions, Clock clock) {
+        this.articles = articles;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A fresh article, published now, with a paragraph and a photo. */
+    Article create(String headline) {
+        return create(headline, this.clock.instant());
+    }
+
+    Article create(String headline, Instant publishedAt) {
+        String slug = "test-article-" + COUNTER.incrementAndGet();
+        Article article = new Article(slug, headline, publishedAt, this.clock.instant());
+        article.addParagraph("A paragraph of " + headline + ".");
+        article.addPhoto(new PhotoCaption("A photo of the scene.", "Staff Photographer"));
+        return this.articles.saveAndFlush(article);
+    }
+
+    /** Stops the article taking comments, as an editor would. */
+    Article closeComments(Article article) {
+        return this.transactions.execute((status) -> {
+            Article managed = this.articles.findById(article.getId()).orElseThrow();
+            managed.setCommentsOpen(false, this.clock.instant());
+            return managed;
+        });
+    }
+
+}
