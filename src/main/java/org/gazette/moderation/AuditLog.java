@@ -1,6 +1,10 @@
 package org.gazette.moderation;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -49,9 +53,23 @@ public class AuditLog {
         return this.events.search(editor, (action != null) ? action.name() : null, page);
     }
 
+    /** Everyone who has a line in the log, by name. */
     @Transactional(readOnly = true)
-    public java.util.List<String> editors() {
+    public List<String> editors() {
         return this.events.editors();
+    }
+
+    /** The latest line about each of the given comments, by comment id (one query). */
+    @Transactional(readOnly = true)
+    public Map<Long, ModerationEvent> latestFor(Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, ModerationEvent> latest = new HashMap<>();
+        for (ModerationEvent event : this.events.latestFor(commentIds)) {
+            latest.put(event.getCommentId(), event);
+        }
+        return latest;
     }
 
 }

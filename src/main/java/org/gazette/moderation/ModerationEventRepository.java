@@ -1,5 +1,8 @@
 package org.gazette.moderation;
 
+import java.util.Collection;
+import java.util.List;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
@@ -17,6 +20,13 @@ interface ModerationEventRepository extends Repository<ModerationEvent, Long> {
     Page<ModerationEvent> search(String editor, String action, Pageable page);
 
     @Query("select distinct e.editor from ModerationEvent e order by e.editor")
-    java.util.List<String> editors();
+    List<String> editors();
+
+    /** The latest line about each of the given comments. */
+    @Query("""
+            select e from ModerationEvent e
+             where e.commentId in :commentIds
+               and e.id = (select max(x.id) from ModerationEvent x where x.commentId = e.commentId)""")
+    List<ModerationEvent> latestFor(Collection<Long> commentIds);
 
 }

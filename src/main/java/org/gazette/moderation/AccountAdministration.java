@@ -1,0 +1,91 @@
+package org.gazette.moderation;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.gazette.editor.AccountChange;
+import org.gazette.editor.AccountRefusedException;
+import org.gazette.editor.EditorAccount;
+import org.gazette.editor.EditorAccountService;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The admins' account changes, each written to the audit log in the same transaction
+ * (the log names the account, never a password).
+ */
+@Service
+class AccountAdministration {
+
+    private final EditorAccountService accounts;
+
+    private final AuditLog audit;
+
+    private final MessageSource messages;
+
+    AccountAdministration(EditorAccountService accounts, AuditLog audit, MessageSource messages) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    /** The accounts page's rows, for the signed-in admin. */
+    List<AccountView> accounts(String admin) {
+        return AccountView.of(this.accounts.accounts(), admin);
+    }
+
+    /**
+     * Adds an account.
+     * @throws AccountRefusedException the username is taken
+     */
+    @Transactional
+    AccountChange create(AccountForm form, String admin) {
+        AccountChange change = this.accounts.create(form.getUsername(), form.getDisplayName(), form.getRole(),
+                form.chosenPassword());
+        this.audit.record(admin, AuditAction.ACCOUNT_CREATE, null, null, null, null, describe(change.account()));
+        return change;
+    }
+
+    /**
+     * Disables an account.
+     * @throws AccountRefusedException it is the admin's own, or the last enabled admin
+     */
+    @Transactional
+    AccountChange disable(long id, String admin) {
+        AccountChange change = this.accounts.disable(id, admin);
+        if (change.changed()) {
+            this.audit.record(admin, AuditAction.ACCOUNT_DISABLE, null, null, "enabled", "disabled",
+                    describe(change.account()));
+        }
+        return change;
+    }
+
+    @Transactional
+    AccountChange enable(long id, String admin) {
+        AccountChange change = this.accounts.enable(id);
+        if (change.changed()) {
+            this.audit.record(admin, AuditAction.ACCOUNT_ENABLE, null, null, "disabled", "enabled",
+                    describe(change.account()));
+        }
+        return change;
+    }
+
+    @Transactional
+    AccountChange resetPassword(long id, String admin) {
+        AccountChange change = this.accounts.resetPassword(id);
+        this.audit.record(admin, AuditAction.ACCOUNT_RESET, null, null, null, null, describe(change.account()));
+        return change;
+    }
+
+    /** "alice (Alice Smith, editor)": who the line is about. */
+    private String describe(EditorAccount account) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String role = this.messages.getMessage(AccountView.roleKey(account.getRole()), null, locale);
+        return this.messages.getMessage("audit.account",
+                new Object[] { account.getUsername(), account.getDisplayName(), role }, locale);
+    }
+
+}

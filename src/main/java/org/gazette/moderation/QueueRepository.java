@@ -1,0 +1,88 @@
+package org.gazette.moderation;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.gazette.comment.Comment;
+import org.gazette.comment.CommentStatus;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/**
+ * The desk's view of the comments: the queue with its filters, the tab counts and the
+ * authors' histories, each one query whatever the number of rows. Search patterns are
+ * lower case, with {@code !} escaping {@code %}, {@code _} and itself.
+ */
+interface QueueRepository extends Repository<Comment, Long> {
+
+    Optional<Comment> findById(Long id);
+
+    @Query("select c from Comment c join fetch c.article left join fetch c.parent where c.id = :id")
+    Optional<Comment> findForDesk(Long id);
+
+    /** The selected comments (for ordering a bulk action and for its confirmation page). */
+    @Query("select c from Comment c join fetch c.article where c.id in :ids")
+    List<Comment> findForDesk(Collection<Long> ids);
+
+    void delete(Comment comment);
+
+    @Query("select count(c) > 0 from Comment c where c.parentId = :id")
+    boolean hasReplies(Long id);
+
+    /** One page of a tab, with each comment's article and parent. */
+    @Query(value = """
+            select c from Comment c join fetch c.article left join fetch c.parent
+             where c.status = :status
+               and (:articleId is null or c.articleId = :articleId)
+               and (:commentId is null or c.id = :commentId)
+               and (:pattern is null
+                    or lower(c.authorName) like :pattern escape '!'
+                    or lower(c.authorEmail) like :pattern escape '!'
+                    or lower(c.authorWebsite) like :pattern escape '!'
+                    or lower(c.clientAddress) like :pattern escape '!'
+                    or lower(c.body) like :pattern escape '!')""", countQuery = """
+            select count(c) from Comment c
+             where c.status = :status
+               and (:articleId is null or c.articleId = :articleId)
+               and (:commentId is null or c.id = :commentId)
+               and (:pattern is null
+                    or lower(c.authorName) like :pattern escape '!'
+                    or lower(c.authorEmail) like :pattern escape '!'
+                    or lower(c.authorWebsite) like :pattern escape '!'
+                    or lower(c.clientAddress) like :pattern escape '!'
+                    or lower(c.body) like :pattern escape '!')""")
+    Page<Comment> queue(CommentStatus status, Long articleId, Long commentId, String pattern, Pageable page);
+
+    /** How many comments each status holds, optionally of one article: rows of (status, count). */
+    @Query("""
+            select c.status, count(c) from Comment c
+             where (:articleId is null or c.articleId = :articleId)
+             group by c.status""")
+    List<Object[]> countByStatus(Long articleId);
+
+    /** The authors' histories: rows of (email, status, count) for the given emails. */
+    @Query("""
+            select c.authorEmail, c.status, count(c) from Comment c
+             where c.authorEmail in :emails
+             group by c.authorEmail, c.status""")
+    List<Object[]> historyOf(Collection<String> emails);
+
+    /** Articles that have comments, newest first, for the article filter. */
+    @Query("""
+            select new org.gazette.moderation.ArticleChoice(a.id, a.slug, a.headline) from Article a
+             where exists (select c.id from Comment c where c.articleId = a.id)
+             order by a.publishedAt desc, a.id desc""")
+    List<ArticleChoice> articlesWithComments(Pageable page);
+
+    @Query("select new org.gazette.moderation.ArticleChoice(a.id, a.slug, a.headline) from Article a where a.id in :ids")
+    List<ArticleChoice> articles(Collection<Long> ids);
+
+    /** What the audit log needs to link to its comments: rows of (id, author name, status, article id). */
+    @Query("select c.id, c.authorName, c.status, c.articleId from Comment c where c.id in :ids")
+    List<Object[]> summaries(Collection<Long> ids);
+
+}
