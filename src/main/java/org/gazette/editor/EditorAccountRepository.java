@@ -3,16 +3,30 @@ package org.gazette.editor;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
+/** Editor accounts. Reads only outside this feature: changes go through {@link EditorAccountService}. */
 public interface EditorAccountRepository extends JpaRepository<EditorAccount, Long> {
 
     Optional<EditorAccount> findByUsernameIgnoreCase(String username);
+
+    boolean existsByUsernameIgnoreCase(String username);
 
     List<EditorAccount> findAllByOrderByUsername();
 
     @Query("select count(e) > 0 from EditorAccount e where lower(e.displayName) = lower(:name) or lower(e.username) = lower(:name)")
     boolean existsByName(String name);
+
+    /**
+     * The enabled admins, locked until the transaction ends, so two admins disabling
+     * each other at once cannot leave the desk without one.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from EditorAccount e where e.role = org.gazette.editor.EditorRole.ADMIN and e.enabled = true order by e.id")
+    List<EditorAccount> lockEnabledAdmins();
 
 }

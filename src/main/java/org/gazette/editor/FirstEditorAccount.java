@@ -1,8 +1,6 @@
 package org.gazette.editor;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +46,15 @@ class FirstEditorAccount implements ApplicationRunner {
         String password = this.properties.password();
         boolean generated = !StringUtils.hasText(password);
         if (generated) {
-            byte[] bytes = new byte[18];
-            new SecureRandom().nextBytes(bytes);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            password = Passwords.generate();
+        }
+        else if (!Passwords.withinByteLimit(password)) {
+            throw new IllegalStateException("gazette.editor.password must be at most "
+                    + EditorAccountService.MAX_PASSWORD_BYTES + " bytes (UTF-8)");
+        }
+        else if (!Passwords.longEnough(password)) {
+            logger.warn("gazette.editor.password is shorter than {} characters: choose a longer one",
+                    EditorAccountService.MIN_PASSWORD_LENGTH);
         }
         String username = this.properties.username();
         this.accounts.save(new EditorAccount(username, capitalise(username), this.passwordEncoder.encode(password),

@@ -189,6 +189,15 @@ final class Browser {
         this.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
+    /**
+     * Leaves the page and drops whatever the console logged so far, so that one test's
+     * messages never reach the next test sharing this browser.
+     */
+    void forgetConsole() {
+        this.driver.get("about:blank");
+        consoleErrors();
+    }
+
     void quit() {
         try {
             this.driver.quit();

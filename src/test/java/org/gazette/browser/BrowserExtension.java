@@ -75,6 +75,7 @@ final class BrowserExtension implements ExecutionCondition, AfterEachCallback, A
             this.perTest.clear();
             if (this.shared != null) {
                 this.shared.forgetCookies();
+                this.shared.forgetConsole();
             }
         }
     }

@@ -1,0 +1,124 @@
+package org.gazette.editor;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adding, disabling, enabling and resetting editor accounts, with the rules that keep
+ * the desk usable: usernames are unique without regard to case, an admin cannot
+ * disable their own account, and the last enabled admin stays enabled. Disabling an
+ * account or resetting its password ends that editor's sessions.
+ */
+@Service
+public class EditorAccountService {
+
+    /** The shortest password an admin may choose. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** BCrypt reads at most 72 bytes of a password. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
+    private final EditorAccountRepository accounts;
+
+    private final PasswordEncoder passwordEncoder;
+
+    private final EditorSessions sessions;
+
+    private final Clock clock;
+
+    EditorAccountService(EditorAccountRepository accounts, PasswordEncoder passwordEncoder, EditorSessions sessions,
+            Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** Every account, by username. */
+    @Transactional(readOnly = true)
+    public List<EditorAccount> accounts() {
+        return this.accounts.findAllByOrderByUsername();
+    }
+
+    /**
+     * Adds an account.
+     * @param password the chosen password, or {@code null} to generate one
+     * @return the new account, with the generated password when one was generated
+     * @throws AccountRefusedException the username is taken
+     */
+    @Transactional
+    public AccountChange create(String username, String displayName, EditorRole role, String password) {
+        String name = username.strip();
+        if (this.accounts.existsByUsernameIgnoreCase(name)) {
+            throw new AccountRefusedException(AccountRefusedException.Reason.USERNAME_TAKEN);
+        }
+        String generated = (password == null) ? Passwords.generate() : null;
+        String chosen = (password != null) ? password : generated;
+        if (!Passwords.acceptable(chosen)) {
+            throw new IllegalArgumentException("The password does not meet the length rules");
+        }
+        EditorAccount account = this.accounts.saveAndFlush(new EditorAccount(name, displayName.strip(),
+                this.passwordEncoder.encode(chosen), role, this.clock.instant()));
+        return new AccountChange(account, true, generated);
+    }
+
+    /**
+     * Disables an account: it can no longer sign in, and its sessions end.
+     * @param actingUsername the admin doing it
+     * @throws AccountRefusedException it is the admin's own account, or the last
+     * enabled admin
+     */
+    @Transactional
+    public AccountChange disable(long id, String actingUsername) {
+        List<EditorAccount> enabledAdmins = this.accounts.lockEnabledAdmins();
+        EditorAccount account = find(id);
+        if (account.getUsername().equalsIgnoreCase(actingUsername)) {
+            throw new AccountRefusedException(AccountRefusedException.Reason.OWN_ACCOUNT);
+        }
+        if (!account.isEnabled()) {
+            return new AccountChange(account, false, null);
+        }
+        if (account.isAdmin() && enabledAdmins.size() <= 1) {
+            throw new AccountRefusedException(AccountRefusedException.Reason.LAST_ADMIN);
+        }
+        account.disable();
+        this.accounts.saveAndFlush(account);
+        this.sessions.endAfterCommit(account.getUsername());
+        return new AccountChange(account, true, null);
+    }
+
+    /** Enables an account again. */
+    @Transactional
+    public AccountChange enable(long id) {
+        EditorAccount account = find(id);
+        if (account.isEnabled()) {
+            return new AccountChange(account, false, null);
+        }
+        account.enable();
+        this.accounts.saveAndFlush(account);
+        return new AccountChange(account, true, null);
+    }
+
+    /**
+     * Gives an account a new generated password; the old one stops working and the
+     * editor's other sessions end.
+     */
+    @Transactional
+    public AccountChange resetPassword(long id) {
+        EditorAccount account = find(id);
+        String generated = Passwords.generate();
+        account.changePassword(this.passwordEncoder.encode(generated));
+        this.accounts.saveAndFlush(account);
+        this.sessions.endAfterCommit(account.getUsername());
+        return new AccountChange(account, true, generated);
+    }
+
+    private EditorAccount find(long id) {
+        return this.accounts.findById(id).orElseThrow(() -> new EditorAccountNotFoundException(id));
+    }
+
+}

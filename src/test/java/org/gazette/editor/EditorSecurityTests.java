@@ -1,0 +1,464 @@
+package org.gazette.editor;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import nu.validator.client.EmbeddedValidator;
+import org.apache.catalina.Context;
+import org.apache.catalina.Session;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+
+/**
+ * Who may do what on the editors' side, and how signing in behaves: anonymous
+ * requests go to the sign-in page and come back, editors work the desk but not the
+ * accounts, every form needs its CSRF token, failures say nothing about which part was
+ * wrong, and repeated failures of one username from one address are throttled without
+ * locking out anyone else. Runs on a real server too, for the session cookie and the
+ * idle timeout.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+class EditorSecurityTests {
+
+    private static final String PASSWORD = "test-editor-password";
+
+    /** Every page on the desk, the routes of this feature and of the queue and log. */
+    private static final String[] DESK_PAGES = { "/moderation", "/moderation/log", "/moderation/settings" };
+
+    private static final String[] ACCOUNT_POSTS = { "/moderation/accounts", "/moderation/accounts/1/disable",
+            "/moderation/accounts/1/enable", "/moderation/accounts/1/reset-password" };
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    @Autowired
+    private EditorAccountService accounts;
+
+    @Autowired
+    private EditorAccountRepository repository;
+
+    @Autowired
+    private WebServerApplicationContext server;
+
+    @MockitoSpyBean
+    private PasswordEncoder passwordEncoder;
+
+    @LocalServerPort
+    private int port;
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/moderation", "/moderation/log", "/moderation/settings", "/moderation/settings?page=2",
+            "/moderation/accounts", "/moderation/forbidden" })
+    void anonymousReadersAreSentToSignIn(String page) {
+        assertThat(this.mvc.get().uri(page)).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/login");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/moderation/settings", "/moderation/accounts", "/moderation/accounts/1/disable",
+            "/moderation/accounts/1/enable", "/moderation/accounts/1/reset-password" })
+    void anonymousFormsAreSentToSignInAndChangeNothing(String action) {
+        assertThat(this.mvc.post().uri(action).with(csrf()).param("mode", "NONE"))
+            .hasStatus(HttpStatus.FOUND)
+            .hasRedirectedUrl("/login");
+        assertThat(this.repository.findByUsernameIgnoreCase("editor").orElseThrow().isEnabled()).isTrue();
+    }
+
+    @Test
+    void editorsWorkTheDeskButAreRefusedTheAccounts() {
+        for (String page : DESK_PAGES) {
+            assertThat(this.mvc.get().uri(page).with(editor()).exchange().getResponse().getStatus()).as(page)
+                .isNotIn(401, 403);
+        }
+        assertThat(this.mvc.get().uri("/moderation/accounts").with(editor())).hasStatus(HttpStatus.FORBIDDEN)
+            .hasForwardedUrl("/moderation/forbidden");
+        for (String action : ACCOUNT_POSTS) {
+            assertThat(this.mvc.post().uri(action).with(editor()).with(csrf()).param("username", "intruder"))
+                .as(action)
+                .hasStatus(HttpStatus.FORBIDDEN);
+        }
+        assertThat(this.repository.findByUsernameIgnoreCase("intruder")).isEmpty();
+        assertThat(this.repository.findByUsernameIgnoreCase("editor").orElseThrow().isEnabled()).isTrue();
+    }
+
+    @Test
+    void adminsOpenEveryPage() {
+        for (String page : DESK_PAGES) {
+            assertThat(this.mvc.get().uri(page).with(admin()).exchange().getResponse().getStatus()).as(page)
+                .isNotIn(401, 403);
+        }
+        assertThat(this.mvc.get().uri("/moderation/accounts").with(admin())).hasStatusOk()
+            .bodyText()
+            .contains("Editor accounts");
+        assertThat(this.mvc.get().uri("/moderation/settings").with(admin())).hasStatusOk()
+            .bodyText()
+            .contains("Comment settings");
+    }
+
+    @Test
+    void formsWithoutTheirCsrfTokenAreRefused() {
+        assertThat(this.mvc.post().uri("/moderation/settings").with(editor()).param("mode", "NONE"))
+            .hasStatus(HttpStatus.FORBIDDEN);
+        for (String action : ACCOUNT_POSTS) {
+            assertThat(this.mvc.post().uri(action).with(admin()).param("username", "intruder")).as(action)
+                .hasStatus(HttpStatus.FORBIDDEN);
+        }
+        assertThat(this.mvc.post().uri("/moderation/settings").with(editor()).with(csrf().useInvalidToken()))
+            .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(this.mvc.post().uri("/logout").with(editor())).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(this.repository.findByUsernameIgnoreCase("intruder")).isEmpty();
+    }
+
+    @Test
+    void aSignInFormWhoseSessionEndedLeadsBackToSignIn() {
+        assertThat(this.mvc.post().uri("/login").param("username", "editor").param("password", PASSWORD))
+            .hasStatus(HttpStatus.FOUND)
+            .hasRedirectedUrl("/login?expired")
+            .matches(unauthenticated());
+        assertThat(this.mvc.get().uri("/login?expired")).bodyText()
+            .contains("Your session has ended. Please sign in again.");
+    }
+
+    @Test
+    void signsInWithTheRightPasswordAndNotWithAWrongOne() {
+        assertThat(this.mvc.perform(formLogin().user("editor").password(PASSWORD))).hasRedirectedUrl("/moderation")
+            .matches(authenticated().withUsername("editor").withRoles("EDITOR", "ADMIN"));
+        assertThat(this.mvc.perform(formLogin().user("editor").password("not-the-password")))
+            .hasRedirectedUrl("/login?error")
+            .matches(unauthenticated());
+    }
+
+    @Test
+    void anUnknownUsernameGetsTheSameAnswerAsAWrongPasswordAfterTheSameWork() {
+        clearInvocations(this.passwordEncoder);
+        MvcTestResult unknown = signIn("nobody-" + UUID.randomUUID(), "a-guessed-password", "192.0.2.10");
+        verify(this.passwordEncoder).matches(eq("a-guessed-password"), anyString());
+        MvcTestResult wrong = signIn("editor", "a-guessed-password", "192.0.2.10");
+        assertThat(unknown).hasRedirectedUrl("/login?error");
+        assertThat(wrong).hasRedirectedUrl("/login?error");
+        assertThat(unknown.getResponse().getHeaderNames()).isEqualTo(wrong.getResponse().getHeaderNames());
+        assertThat(this.mvc.get().uri("/login?error")).bodyText()
+            .contains("The username or password is not right.")
+            .doesNotContain("does not exist", "unknown", "disabled");
+    }
+
+    @Test
+    void repeatedFailuresThrottleThatUsernameFromThatAddressOnly() {
+        String address = "198.51.100.21";
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn("editor", "wrong-password-" + i, address)).hasRedirectedUrl("/login?error");
+        }
+        clearInvocations(this.passwordEncoder);
+        MvcTestResult throttled = signIn("editor", PASSWORD, address);
+        assertThat(throttled).hasStatus(HttpStatus.TOO_MANY_REQUESTS).matches(unauthenticated());
+        assertThat(throttled).bodyText()
+            .containsPattern("Too many failed sign-in attempts\\. Please wait \\d+ seconds and try again\\.");
+        String retryAfter = throttled.getResponse().getHeader(HttpHeaders.RETRY_AFTER);
+        assertThat(retryAfter).isNotNull();
+        assertThat(Long.parseLong(retryAfter)).isBetween(1L, 600L);
+        verify(this.passwordEncoder, never()).matches(anyString(), anyString());
+
+        assertThat(signIn("editor", PASSWORD, "198.51.100.22")).hasRedirectedUrl("/moderation")
+            .matches(authenticated().withUsername("editor"));
+        assertThat(signIn("someone-else", "wrong-password", address)).hasRedirectedUrl("/login?error");
+    }
+
+    @Test
+    void aSuccessfulSignInClearsEarlierFailures() {
+        String address = "198.51.100.31";
+        for (int i = 0; i < 4; i++) {
+            signIn("editor", "wrong-password", address);
+        }
+        assertThat(signIn("editor", PASSWORD, address)).hasRedirectedUrl("/moderation");
+        for (int i = 0; i < 4; i++) {
+            assertThat(signIn("editor", "wrong-password", address)).hasRedirectedUrl("/login?error");
+        }
+        assertThat(signIn("editor", PASSWORD, address)).hasRedirectedUrl("/moderation");
+    }
+
+    @Test
+    void aDisabledAccountCannotSignInAndLearnsNothingMore() {
+        String username = newEditor("gone");
+        assertThat(signIn(username, PASSWORD, "192.0.2.40")).hasRedirectedUrl("/moderation");
+        this.accounts.disable(this.repository.findByUsernameIgnoreCase(username).orElseThrow().getId(), "editor");
+        assertThat(signIn(username, PASSWORD, "192.0.2.40")).hasRedirectedUrl("/login?error")
+            .matches(unauthenticated());
+    }
+
+    @Test
+    void disablingAnAccountEndsItsSessions() {
+        String username = newEditor("signed-in");
+        MvcTestResult signedIn = this.mvc.post()
+            .uri("/login")
+            .with(csrf())
+            .param("username", username)
+            .param("password", PASSWORD)
+            .exchange();
+        MockHttpSession live = (MockHttpSession) signedIn.getRequest().getSession();
+        assertThat(this.mvc.get().uri("/moderation/settings").session(live)).hasStatusOk();
+        this.accounts.disable(this.repository.findByUsernameIgnoreCase(username).orElseThrow().getId(), "editor");
+        assertThat(this.mvc.get().uri("/moderation/settings").session(live)).hasRedirectedUrl("/login?expired");
+    }
+
+    @Test
+    void signInReturnsToThePageFirstAskedFor() {
+        MvcTestResult asked = this.mvc.get().uri("/moderation/settings?page=1").exchange();
+        assertThat(asked).hasRedirectedUrl("/login");
+        MockHttpSession session = (MockHttpSession) asked.getRequest().getSession();
+        MvcTestResult signedIn = this.mvc.post()
+            .uri("/login")
+            .session(session)
+            .with(csrf())
+            .param("username", "editor")
+            .param("password", PASSWORD)
+            .exchange();
+        assertThat(signedIn).redirectedUrl().isEqualTo("http://localhost/moderation/settings?page=1");
+    }
+
+    @Test
+    void aScriptsRequestOrAFormPostIsNotWhereSignInReturns() {
+        MvcTestResult fetched = this.mvc.get().uri("/moderation/settings").header("Sec-Fetch-Mode", "cors").exchange();
+        assertThat(fetched).hasRedirectedUrl("/login");
+        assertThat(signInWith((MockHttpSession) fetched.getRequest().getSession())).hasRedirectedUrl("/moderation");
+
+        MvcTestResult posted = this.mvc.post().uri("/moderation/settings").with(csrf()).exchange();
+        assertThat(posted).hasRedirectedUrl("/login");
+        assertThat(signInWith((MockHttpSession) posted.getRequest().getSession())).hasRedirectedUrl("/moderation");
+    }
+
+    @Test
+    void signingInGivesTheSessionANewId() {
+        MvcTestResult page = this.mvc.get().uri("/login").exchange();
+        MockHttpSession session = (MockHttpSession) page.getRequest().getSession();
+        String before = session.getId();
+        MvcTestResult signedIn = this.mvc.post()
+            .uri("/login")
+            .session(session)
+            .with(csrf())
+            .param("username", "editor")
+            .param("password", PASSWORD)
+            .exchange();
+        assertThat(signedIn).hasRedirectedUrl("/moderation");
+        assertThat(signedIn.getRequest().getSession().getId()).isNotEqualTo(before);
+    }
+
+    @Test
+    void theSignInPageIsGazettesOwn() {
+        assertThat(this.mvc.get().uri("/login")).hasStatusOk()
+            .bodyText()
+            .contains("<label for=\"username\">Username</label>", "<label for=\"password\">Password</label>",
+                    ">Sign in</button>", "name=\"_csrf\"")
+            .doesNotContain("style=");
+    }
+
+    @Test
+    void signedInEditorsGoStraightToTheDesk() {
+        assertThat(this.mvc.get().uri("/login").with(editor())).hasRedirectedUrl("/moderation");
+    }
+
+    @Test
+    void overRealHttpTheSessionIsRenewedTimesOutAndEndsAtSignOut() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> loginPage = browser.get("/login");
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        String anonymousSession = browser.sessionId();
+        assertThat(anonymousSession).isNotNull();
+
+        HttpResponse<String> signedIn = browser.post("/login",
+                Map.of("username", "editor", "password", PASSWORD, "_csrf", csrfToken(loginPage.body())));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).contains("/moderation");
+        String session = browser.sessionId();
+        assertThat(session).isNotEqualTo(anonymousSession);
+        Context context = (Context) ((TomcatWebServer) this.server.getWebServer()).getTomcat()
+            .getHost()
+            .findChildren()[0];
+        Session tomcatSession = context.getManager().findSession(session);
+        assertThat(tomcatSession.getMaxInactiveInterval()).isEqualTo(30 * 60);
+
+        HttpResponse<String> settings = browser.get("/moderation/settings");
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(settings.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        HttpResponse<String> signedOut = browser.post("/logout", Map.of("_csrf", csrfToken(settings.body())));
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(
+                (location) -> assertThat(location).endsWith("/login?logout"));
+        assertThat(browser.get("/moderation/settings").statusCode()).isEqualTo(302);
+        assertThat(browser.get("/login?logout").body()).contains("You have signed out.");
+    }
+
+    @Test
+    void overRealHttpAnEditorSeesTheDesksStyledRefusalOfTheAccountsPage() throws Exception {
+        String username = newEditor("plain");
+        Browser browser = new Browser();
+        HttpResponse<String> loginPage = browser.get("/login");
+        browser.post("/login",
+                Map.of("username", username, "password", PASSWORD, "_csrf", csrfToken(loginPage.body())));
+        HttpResponse<String> refused = browser.get("/moderation/accounts");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Not allowed", "Managing editor accounts is for administrators.",
+                "desk-header");
+    }
+
+    @Test
+    void theSignInAccountsSettingsAndRefusalPagesHaveNoHtmlErrors() throws Exception {
+        String username = newEditor("valid");
+        Browser admin = new Browser();
+        HttpResponse<String> loginPage = admin.get("/login");
+        assertValid("/login", loginPage.body());
+        admin.post("/login", Map.of("username", "editor", "password", PASSWORD, "_csrf", csrfToken(loginPage.body())));
+        HttpResponse<String> accounts = admin.get("/moderation/accounts");
+        assertValid("/moderation/accounts", accounts.body());
+        HttpResponse<String> refused = admin.post("/moderation/accounts",
+                Map.of("username", "no spaces allowed", "displayName", "", "password", "short", "_csrf",
+                        csrfToken(accounts.body())));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertValid("refused account form", refused.body());
+        HttpResponse<String> settings = admin.get("/moderation/settings");
+        assertValid("/moderation/settings", settings.body());
+        HttpResponse<String> refusedSettings = admin.post("/moderation/settings",
+                Map.of("mode", "ALL", "maxLinks", "-1", "closeAfterDays", "x", "version", "0", "_csrf",
+                        csrfToken(settings.body())));
+        assertThat(refusedSettings.statusCode()).isEqualTo(422);
+        assertValid("refused settings form", refusedSettings.body());
+
+        Browser editor = new Browser();
+        loginPage = editor.get("/login");
+        editor.post("/login", Map.of("username", username, "password", PASSWORD, "_csrf", csrfToken(loginPage.body())));
+        assertValid("403 page", editor.get("/moderation/accounts").body());
+    }
+
+    private static void assertValid(String page, String html) throws Exception {
+        EmbeddedValidator validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.TEXT);
+        String report = validator.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+        assertThat(report).as("Nu Html Checker report for %s", page).doesNotContain("Error:");
+    }
+
+    private MvcTestResult signInWith(MockHttpSession session) {
+        return this.mvc.post()
+            .uri("/login")
+            .session(session)
+            .with(csrf())
+            .param("username", "editor")
+            .param("password", PASSWORD)
+            .exchange();
+    }
+
+    private MvcTestResult signIn(String username, String password, String address) {
+        return this.mvc.post()
+            .uri("/login")
+            .with(csrf())
+            .with(from(address))
+            .param("username", username)
+            .param("password", password)
+            .exchange();
+    }
+
+    private String newEditor(String prefix) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.accounts.create(username, "Editor " + username, EditorRole.EDITOR, PASSWORD);
+        return username;
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return (request) -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private static RequestPostProcessor editor() {
+        return user("desk-editor").roles("EDITOR");
+    }
+
+    private static RequestPostProcessor admin() {
+        return user("desk-admin").roles("EDITOR", "ADMIN");
+    }
+
+    private static String csrfToken(String html) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as("a CSRF field in the page").isTrue();
+        return matcher.group(1);
+    }
+
+    /** A client that keeps cookies and does not follow redirects, as a browser would keep a session. */
+    private final class Browser {
+
+        private final CookieManager cookies = new CookieManager();
+
+        private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(this.cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+            String body = form.entrySet()
+                .stream()
+                .map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+            return this.http.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        String sessionId() {
+            List<HttpCookie> all = this.cookies.getCookieStore().getCookies();
+            return all.stream().filter((c) -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue)
+                .findFirst().orElse(null);
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + EditorSecurityTests.this.port + path);
+        }
+
+    }
+
+}
