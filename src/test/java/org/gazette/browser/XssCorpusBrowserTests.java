@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -125,6 +126,62 @@ class XssCorpusBrowserTests {
             }
         }
         assertThat(browser.cspViolations()).isEmpty();
+
+        // the editors see the same text: every page of the queue, then the audit log
+        browser.open(origin() + "/login");
+        browser.find(By.id("username")).sendKeys("editor");
+        browser.find(By.id("password")).sendKeys("test-editor-password");
+        browser.clickAndWaitForNextPage(browser.find(By.cssSelector(".login-form button[type=submit]")));
+        int queuePages = 0;
+        for (int page = 1; openDeskPage(browser, "/moderation?status=approved&page=" + page); page++) {
+            assertNothingLiveOnDesk(browser, "approved queue page " + page);
+            queuePages++;
+        }
+        assertThat(queuePages).as("queue pages").isGreaterThanOrEqualTo(published.size() / 20);
+        // move the first page of them to Pending in bulk: the log now names their authors
+        openDeskPage(browser, "/moderation?status=approved");
+        browser.find(By.id("select-all")).click();
+        new Select(browser.find(By.id("bulk-action"))).selectByValue("unapprove");
+        browser.clickAndWaitForNextPage(browser.find(By.cssSelector("[data-bulk-apply]")));
+        assertNothingLiveOnDesk(browser, "queue after the bulk action");
+        assertThat(openDeskPage(browser, "/moderation?status=pending")).isTrue();
+        assertNothingLiveOnDesk(browser, "pending queue");
+        assertThat(openDeskPage(browser, "/moderation/log")).isTrue();
+        assertThat(browser.findAll(By.cssSelector("main tbody tr, main .log-entry, main li")).size())
+            .as("log lines").isGreaterThanOrEqualTo(20);
+        assertNothingLiveOnDesk(browser, "audit log");
+    }
+
+    /** Opens a desk page; false when it does not exist (past the last page). */
+    private boolean openDeskPage(Browser browser, String path) {
+        browser.open(origin() + path);
+        return browser.findAll(By.cssSelector(".error-code")).isEmpty();
+    }
+
+    private static void assertNothingLiveOnDesk(Browser browser, String page) {
+        assertThat(browser.dialogOpen()).as("a dialog opened on %s", page).isFalse();
+        assertThat((Object) browser.script("return window.__xss;")).as("window.__xss on %s", page).isNull();
+        List<String> live = browser.script("""
+                var found = [];
+                document.querySelectorAll('main *').forEach(function (element) {
+                  Array.from(element.attributes).forEach(function (attribute) {
+                    var name = attribute.name.toLowerCase();
+                    var value = attribute.value.replace(/\\s/g, '').toLowerCase();
+                    var url = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'srcset',
+                               'background', 'cite'].indexOf(name) >= 0;
+                    if (name.indexOf('on') === 0 || name === 'srcdoc' || name === 'style'
+                        || (url && (value.indexOf('javascript:') === 0 || value.indexOf('data:') === 0))) {
+                      found.push(element.tagName + ' ' + name + '=' + attribute.value);
+                    }
+                  });
+                  if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'SVG', 'STYLE', 'LINK', 'META', 'BASE', 'VIDEO',
+                       'AUDIO', 'MATH', 'TEMPLATE'].indexOf(element.tagName.toUpperCase()) >= 0) {
+                    found.push('element ' + element.tagName);
+                  }
+                });
+                return found;""");
+        assertThat(live).as("live markup made from payloads on %s", page).isEmpty();
+        assertThat(browser.cspViolations()).as("policy violations on %s", page).isEmpty();
     }
 
     private HttpResponse<String> post(String payload, int index) throws Exception {
