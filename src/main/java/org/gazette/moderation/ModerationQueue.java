@@ -55,6 +55,9 @@ class ModerationQueue {
      */
     @Transactional(readOnly = true)
     public QueuePage page(QueueQuery query) {
+        if (query.page() > Integer.MAX_VALUE / PAGE_SIZE) {
+            throw new QueuePageNotFoundException();
+        }
         Map<CommentStatus, Long> counts = counts(query.articleId());
         Page<Comment> page = find(query);
         if (query.page() > 1 && page.getContent().isEmpty()) {

@@ -97,7 +97,7 @@ class SettingsController {
     }
 
     private Page<SettingsArticle> articles(int page) {
-        if (page < 1) {
+        if (page < 1 || page > Integer.MAX_VALUE / SettingsAdministration.ARTICLES_PER_PAGE) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         Page<SettingsArticle> articles = this.administration.articles(page - 1);

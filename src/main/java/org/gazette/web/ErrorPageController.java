@@ -29,8 +29,12 @@ class ErrorPageController implements ErrorController {
         return new ModelAndView("error", Map.of("status", status.value()), status);
     }
 
+    /** The error's status; a request for /error itself (not an error dispatch) finds no page. */
     private static HttpStatus statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            return HttpStatus.NOT_FOUND;
+        }
         if (code instanceof Integer value) {
             HttpStatus status = HttpStatus.resolve(value);
             if (status != null && status.isError()) {

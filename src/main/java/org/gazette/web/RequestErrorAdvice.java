@@ -18,6 +18,10 @@ class RequestErrorAdvice {
 
     @ExceptionHandler(InvalidParameterException.class)
     void unreadableParameters(InvalidParameterException ex, HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            // Tomcat has answered already (a malformed chunked body, for instance).
+            return;
+        }
         int status = (ex.getErrorCode() >= 400) ? ex.getErrorCode() : HttpServletResponse.SC_BAD_REQUEST;
         response.sendError(status);
     }

@@ -1,0 +1,171 @@
+# Shared helpers of bench/run.sh and bench/load-test.sh: tools, building, starting and
+# stopping Gazette as a separate process, running wrk and reading its figures.
+# Sourced, not run. Only 127.0.0.1 is ever contacted.
+
+BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$BENCH_DIR")
+SEED_SLUG=as-talks-with-russia-halt-nato-chief-warns-of-new-war-in-europe
+
+log() {
+    printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2
+}
+
+die() {
+    log "ERROR: $*"
+    exit 1
+}
+
+# wrk and nginx from Debian's packages, installed when absent (needs root).
+ensure_tools() {
+    local missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+    command -v curl >/dev/null || missing+=(curl)
+    if [ ${#missing[@]} -gt 0 ]; then
+        if [ "$(id -u)" -ne 0 ]; then
+            die "missing ${missing[*]}: install with 'sudo apt-get install -y ${missing[*]}'"
+        fi
+        log "installing ${missing[*]} from Debian's packages"
+        apt-get -o DPkg::Lock::Timeout=600 install -y "${missing[@]}" >/dev/null \
+            || { apt-get update -q >/dev/null && apt-get -o DPkg::Lock::Timeout=600 install -y "${missing[@]}" >/dev/null; } \
+            || die "could not install ${missing[*]}"
+    fi
+    NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+    command -v java >/dev/null || die "java (17 or later) is not on the PATH"
+}
+
+port_free() {
+    ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Builds the jar (unless BUILD=0) and copies it into the work directory, so that a
+# rebuild during the run cannot change what is measured.
+build_jar() {
+    if [ "${BUILD:-1}" = 1 ]; then
+        log "building the jar (./mvnw -q -DskipTests package)"
+        (cd "$ROOT" && ./mvnw -q -B -DskipTests package) || die "the build failed"
+    fi
+    local jar
+    jar=$(ls "$ROOT"/target/gazette-*.jar 2>/dev/null | grep -v -- '-plain' | sed -n 1p || true)
+    [ -n "$jar" ] || die "no jar in $ROOT/target: run without --no-build"
+    cp "$jar" "$WORK/gazette.jar"
+    JAR_BUILT=$(date -r "$jar" '+%Y-%m-%d %H:%M')
+}
+
+# start_gazette NAME [ARGS...]: starts the jar as its own process with its working
+# directory (and so its H2 database, ./data) in $WORK/NAME; waits for /actuator/health
+# to say UP. Sets APP_PID, APP_DIR, HEALTHY_MS.
+start_gazette() {
+    local name=$1
+    shift
+    APP_DIR="$WORK/$name"
+    mkdir -p "$APP_DIR"
+    port_free "$PORT" || die "port $PORT is taken: set GAZETTE_PORT"
+    local started now
+    started=$(date +%s%N)
+    # shellcheck disable=SC2086
+    (cd "$APP_DIR" && exec java $JAVA_OPTS -jar "$WORK/gazette.jar" --server.port="$PORT" \
+        --gazette.base-url="$BASE" --gazette.editor.password="$EDITOR_PASSWORD" "$@") >"$APP_DIR/app.log" 2>&1 &
+    APP_PID=$!
+    until curl -fs -m 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+        kill -0 "$APP_PID" 2>/dev/null || die "Gazette exited during start-up; see $APP_DIR/app.log"
+        now=$(date +%s%N)
+        [ $(((now - started) / 1000000000)) -lt 180 ] || die "Gazette was not healthy after 180 s; see $APP_DIR/app.log"
+        sleep 0.05
+    done
+    HEALTHY_MS=$((($(date +%s%N) - started) / 1000000))
+    log "Gazette ($name, pid $APP_PID) healthy after ${HEALTHY_MS} ms"
+}
+
+# Waits for BulkCommentImport's log line; sets FILL_SUMMARY.
+wait_for_fill() {
+    local waited=0
+    until grep -q 'Bench fill finished' "$APP_DIR/app.log"; do
+        grep -q 'Bench fill failed' "$APP_DIR/app.log" && die "the bulk fill failed; see $APP_DIR/app.log"
+        kill -0 "$APP_PID" 2>/dev/null || die "Gazette exited during the fill; see $APP_DIR/app.log"
+        [ $waited -lt 1800 ] || die "the fill took longer than 15 minutes"
+        sleep 0.5
+        waited=$((waited + 1))
+    done
+    FILL_SUMMARY=$(grep 'Bench fill finished' "$APP_DIR/app.log" | tail -n 1 | sed 's/.*Bench fill finished: //')
+    log "filled: $FILL_SUMMARY"
+}
+
+# The JVM's peak resident set so far (VmHWM), in MB.
+peak_rss_mb() {
+    awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status" 2>/dev/null || echo 0
+}
+
+# Reads the peak RSS, then stops Gazette gracefully (SIGTERM) and waits for it. Sets PEAK_MB.
+stop_gazette() {
+    [ -n "${APP_PID:-}" ] || return 0
+    PEAK_MB=$(peak_rss_mb)
+    kill -TERM "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+    APP_PID=
+}
+
+# wrk_run OUT WRK-ARGS...: one wrk run at the set connections and threads, --latency,
+# waiting up to 10 s for an answer (wrk's default, 2 s, would drop the slowest from the
+# percentiles and count them as timeouts only).
+wrk_run() {
+    local out=$1
+    shift
+    wrk -t"$THREADS" -c"$CONNECTIONS" --latency --timeout 10s "$@" >"$out" 2>&1 || true
+}
+
+# parse_wrk FILE: "requests/s p50-ms p99-ms non-2xx/3xx socket-errors requests"
+parse_wrk() {
+    awk '
+        function ms(v,   n) {
+            n = v
+            if (v ~ /us$/) { sub(/us$/, "", n); return n / 1000 }
+            if (v ~ /ms$/) { sub(/ms$/, "", n); return n + 0 }
+            if (v ~ /m$/)  { sub(/m$/, "", n);  return n * 60000 }
+            if (v ~ /s$/)  { sub(/s$/, "", n);  return n * 1000 }
+            return n + 0
+        }
+        /Requests\/sec:/ { rps = $2 }
+        /^ +50%/ { p50 = ms($2) }
+        /^ +99%/ { p99 = ms($2) }
+        /Non-2xx or 3xx responses:/ { non = $5 }
+        /Socket errors:/ { gsub(/,/, ""); errs = $4 + $6 + $8 + $10 }
+        /requests in/ { req = $1 }
+        END { printf "%.1f %.2f %.2f %d %d %d\n", rps, p50, p99, non, errs, req }
+    ' "$1"
+}
+
+# probe URL [CURL-ARGS...]: "status bytes" of one request (no compression asked for, as wrk).
+probe() {
+    local url=$1
+    shift
+    curl -s -o /dev/null -w '%{http_code} %{size_download}\n' "$@" "$url" || echo "000 0"
+}
+
+machine_summary() {
+    local cpu mem jvm
+    cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+    mem=$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
+    jvm=$(java -version 2>&1 | sed -n 2p)
+    printf '%s cores (%s), %s memory; %s; JAVA_OPTS=%s' "$(nproc)" "$cpu" "$mem" "$jvm" "$JAVA_OPTS"
+}
+
+load_average() {
+    cut -d' ' -f1-3 /proc/loadavg
+}
+
+git_revision() {
+    (cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null && { git diff --quiet HEAD 2>/dev/null || echo "+uncommitted"; }) \
+        | tr -d '\n' || echo unknown
+}
+
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+
+# cpu_ticks PID...: user + system processor time the processes have used, in clock ticks.
+cpu_ticks() {
+    local total=0 pid
+    for pid in "$@"; do
+        [ -r "/proc/$pid/stat" ] && total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+    done
+    echo "$total"
+}
