@@ -27,7 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without JavaScript through the confirmation page). Every action works from the
  * keyboard, and no desk page breaks the Content-Security-Policy.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// An application of its own: sign-in failures that other test classes provoke on a shared one
+// (same username, same address) would otherwise throttle this class's sign-ins.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gazette.editor.sign-in.max-failures=5")
 class ModerationBrowserTests {
 
     @RegisterExtension
