@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The {@code gazette.privacy.*} properties.
  *
  * @param clientAddressRetentionDays how long a comment's client address is kept (for
- * flood control, rate limits and the editors' view); older ones are cleared daily. 0
+ * flood control, rate limits and the editors' view); older ones are cleared hourly. 0
  * keeps them forever
  */
 @ConfigurationProperties("gazette.privacy")

@@ -26,7 +26,7 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
             + "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
 
     static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
-            + "magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
+            + "magnetometer=(), microphone=(), payment=(), usb=()";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
