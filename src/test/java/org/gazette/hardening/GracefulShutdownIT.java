@@ -39,6 +39,7 @@ class GracefulShutdownIT {
                 + "&author=Slow+Reader&email=slow%40example.com").getBytes(StandardCharsets.US_ASCII);
         int half = body.length / 2;
         String response;
+        String log;
         try (GazetteProcess app = GazetteProcess.start(jar, this.directory, CrashDurabilityIT.JVM_OPTIONS,
                 CrashDurabilityIT.ARGUMENTS, Duration.ofSeconds(120));
                 Socket socket = new Socket("127.0.0.1", app.port())) {
@@ -49,7 +50,7 @@ class GracefulShutdownIT {
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, half);
             out.flush();
-            Thread.sleep(1500);
+            awaitRequestWaitingForItsBody(app, Duration.ofSeconds(60));
 
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> stop(app));
             awaitLogLine(app, "Commencing graceful shutdown", Duration.ofSeconds(30));
@@ -61,9 +62,11 @@ class GracefulShutdownIT {
             out.flush();
             response = readAll(socket.getInputStream());
             stopped.get(90, TimeUnit.SECONDS);
-            assertThat(app.logText()).contains("Graceful shutdown complete");
+            log = app.logText();
+            assertThat(log).contains("Graceful shutdown complete");
         }
-        assertThat(response).startsWith("HTTP/1.1 303");
+        assertThat(response).as("the answer to the post in flight; the application's log:%n%s", log)
+            .startsWith("HTTP/1.1 303");
         Matcher location = Pattern.compile("(?m)^Location: .*#comment-(\\d+)\\r?$").matcher(response);
         assertThat(location.find()).as("a Location with the comment's id in\n%s", response).isTrue();
         Map<Long, String> stored = CrashDurabilityIT.storedComments(this.directory);
@@ -78,6 +81,33 @@ class GracefulShutdownIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
+    }
+
+    /**
+     * Waits until a request thread of the application is inside the servlet and
+     * waiting for the rest of the body: from then on the request is in flight as the
+     * server counts it. Asked of the JVM with a thread dump ({@code jcmd}), not
+     * guessed with a sleep.
+     */
+    private static void awaitRequestWaitingForItsBody(GazetteProcess app, Duration timeout) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String dump = "";
+        while (System.nanoTime() < deadline) {
+            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(app.pid()), "Thread.print")
+                .redirectErrorStream(true)
+                .start();
+            dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(30, TimeUnit.SECONDS);
+            for (String thread : dump.split("\\R\\R")) {
+                if (thread.contains("StandardWrapperValve.invoke")
+                        && thread.contains("org.apache.catalina.connector.InputBuffer")) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No request thread waited for the post's body; last thread dump:\n" + dump);
     }
 
     private static void awaitLogLine(GazetteProcess app, String line, Duration timeout) throws Exception {
