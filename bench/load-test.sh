@@ -12,7 +12,8 @@
 #
 # Phases: A) every posting default; B) flood control off, so the rate limit alone
 # answers; C) the same clients guessing the editor's password at /login.
-# Environment: CLIENTS (200), ATTACK_CONNECTIONS (16), READERS (4 connections),
+# Environment: CLIENTS (16: one client per attack connection, so that each client sends
+# enough to meet its limits within a phase), ATTACK_CONNECTIONS (16), READERS (4 connections),
 # DURATION (s of the readers' measurement, 15), APPROVED (comments on the article, 200),
 # JAVA_OPTS (-Xmx256m), GAZETTE_PORT (18080). Only 127.0.0.1 is contacted.
 set -euo pipefail
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-: "${CLIENTS:=200}" "${ATTACK_CONNECTIONS:=16}" "${READERS:=4}" "${DURATION:=15}" "${APPROVED:=200}"
+: "${CLIENTS:=16}" "${ATTACK_CONNECTIONS:=16}" "${READERS:=4}" "${DURATION:=15}" "${APPROVED:=200}"
 : "${JAVA_OPTS:=-Xmx256m}"
 THREADS=1
 CONNECTIONS=$READERS
