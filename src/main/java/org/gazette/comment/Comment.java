@@ -15,6 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.gazette.article.Article;
@@ -81,6 +82,10 @@ public class Comment {
 
     @Version
     private long version;
+
+    /** Whether the comment was approved as last read from or written to the database. */
+    @Transient
+    private boolean approvedWhenStored;
 
     protected Comment() {
     }
@@ -194,6 +199,21 @@ public class Comment {
     }
 
     // queries --------------------------------------------------------------
+
+    /**
+     * Whether the change about to be (or just) stored can alter what readers see: only
+     * approved comments are shown (a removed comment stands as the same placeholder
+     * whatever its status), so a comment that was not approved and is not approved now
+     * changes nothing on the public pages.
+     */
+    boolean changesWhatReadersSee() {
+        return this.approvedWhenStored || isApproved();
+    }
+
+    /** Notes the state the database now holds; see {@link #changesWhatReadersSee()}. */
+    void rememberStoredState() {
+        this.approvedWhenStored = isApproved();
+    }
 
     public boolean isApproved() {
         return this.status == CommentStatus.APPROVED;

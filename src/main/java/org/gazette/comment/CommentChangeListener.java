@@ -1,5 +1,6 @@
 package org.gazette.comment;
 
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
@@ -8,9 +9,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns every write of a {@link Comment} into a {@link CommentsChanged} event. JPQL
- * bulk updates bypass it: use them only for what readers never see (such as clearing
- * client addresses).
+ * Turns every write of a {@link Comment} that readers can see into a
+ * {@link CommentsChanged} event: a comment approved before or after the write. A held
+ * or spammed comment that stays out of sight (a new comment awaiting moderation, a
+ * pending comment marked as spam) leaves the public pages, and so their caches,
+ * alone. JPQL bulk updates bypass it: use them only for what readers never see (such
+ * as clearing client addresses).
  */
 @Component
 class CommentChangeListener {
@@ -21,11 +25,19 @@ class CommentChangeListener {
         this.events = events;
     }
 
+    @PostLoad
+    void loaded(Comment comment) {
+        comment.rememberStoredState();
+    }
+
     @PostPersist
     @PostUpdate
     @PostRemove
     void changed(Comment comment) {
-        this.events.publishEvent(new CommentsChanged(comment.getArticleId()));
+        if (comment.changesWhatReadersSee()) {
+            this.events.publishEvent(new CommentsChanged(comment.getArticleId()));
+        }
+        comment.rememberStoredState();
     }
 
 }

@@ -80,6 +80,26 @@ class PageCacheTests {
     }
 
     @Test
+    void whatReadersCannotSeeLeavesTheCachedPageAndItsEtagAlone() throws Exception {
+        HttpResponse<String> before = get(DeskFixtures.ARTICLE, null);
+        String etag = before.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> posted = post("Held for a look", "Di", "di@example.com");
+        assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("held=");
+        assertThat(get(DeskFixtures.ARTICLE, etag).statusCode()).as("after a held comment").isEqualTo(304);
+        long id = this.fixtures.held("Ed", "ed@example.com", "Buy cheap watches");
+        this.fixtures.act(DeskAction.SPAM, id);
+        assertThat(get(DeskFixtures.ARTICLE, etag).statusCode()).as("after a held comment went to spam")
+            .isEqualTo(304);
+
+        this.fixtures.act(DeskAction.NOT_SPAM, id);
+        this.fixtures.act(DeskAction.APPROVE, id);
+        HttpResponse<String> approved = get(DeskFixtures.ARTICLE, etag);
+        assertThat(approved.statusCode()).as("after an approval").isEqualTo(200);
+        assertThat(approved.body()).contains("Buy cheap watches").doesNotContain("Held for a look");
+    }
+
+    @Test
     void frontPageCountFollowsApprovals() throws Exception {
         long id = this.fixtures.held("Bo", "bo@example.com", "Counted");
         HttpResponse<String> before = get("/", null);
