@@ -14,17 +14,16 @@ import org.gazette.comment.CommentRenderer;
 import org.gazette.comment.CommentStatus;
 import org.gazette.comment.StaffReplies;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the moderation queue: one tab's page with everything its rows show, in a fixed
- * number of queries whatever the number of rows (the tab counts, the page and its
- * total, the authors' histories, the latest audit line of each row, the article
- * filter's choices).
+ * number of queries whatever the number of rows or of pending comments (the tab counts,
+ * which also give the page's total unless a search or a single comment narrows the tab,
+ * the page's ids, its rows, the authors' histories, the latest audit line of each row,
+ * the article filter's choices).
  */
 @Service
 class ModerationQueue {
@@ -59,11 +58,11 @@ class ModerationQueue {
             throw new QueuePageNotFoundException();
         }
         Map<CommentStatus, Long> counts = counts(query.articleId());
-        Page<Comment> page = find(query);
-        if (query.page() > 1 && page.getContent().isEmpty()) {
+        List<Comment> found = rows(query);
+        if (query.page() > 1 && found.isEmpty()) {
             throw new QueuePageNotFoundException();
         }
-        List<Comment> found = page.getContent();
+        long total = total(query, counts);
         Map<String, AuthorHistory> histories = histories(found);
         Map<Long, ModerationEvent> latest = this.audit.latestFor(found.stream().map(Comment::getId).toList());
         List<QueueRow> rows = new ArrayList<>(found.size());
@@ -79,26 +78,30 @@ class ModerationQueue {
         }
         List<ArticleChoice> articles = new ArrayList<>(
                 this.comments.articlesWithComments(PageRequest.of(0, ARTICLE_CHOICES)));
-        return new QueuePage(query, counts, rows, page.getTotalElements(), PAGE_SIZE, articles);
+        return new QueuePage(query, counts, rows, total, PAGE_SIZE, articles);
     }
 
     /** How many pages the query's tab has now (at least 1): where to come back to after an action. */
     @Transactional(readOnly = true)
     public int pageCount(QueueQuery query) {
-        long total = this.comments
-            .queue(query.status(), query.articleId(), query.commentId(), query.searchPattern(), PageRequest.of(0, 1))
-            .getTotalElements();
+        long total = needsOwnCount(query) ? this.comments.count(query)
+                : counts(query.articleId()).get(query.status());
         return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
-    /** Comments per status (optionally of one article), every status present: one grouped query. */
+    /**
+     * Comments per status (optionally of one article), every status present: one grouped
+     * query.
+     */
     @Transactional(readOnly = true)
     public Map<CommentStatus, Long> counts(Long articleId) {
         Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
         for (CommentStatus status : CommentStatus.values()) {
             counts.put(status, 0L);
         }
-        for (Object[] row : this.comments.countByStatus(articleId)) {
+        List<Object[]> rows = (articleId != null) ? this.comments.countByStatusOf(articleId)
+                : this.comments.countByStatus();
+        for (Object[] row : rows) {
             counts.put((CommentStatus) row[0], (Long) row[1]);
         }
         return counts;
@@ -125,12 +128,31 @@ class ModerationQueue {
         return new QueueRow(comment, this.renderer.toHtml(comment.getBody()), null, null, List.of(), false);
     }
 
-    private Page<Comment> find(QueueQuery query) {
-        Sort.Direction direction = query.newestFirst() ? Sort.Direction.DESC : Sort.Direction.ASC;
-        PageRequest request = PageRequest.of(query.page() - 1, PAGE_SIZE,
-                Sort.by(direction, "createdAt").and(Sort.by(direction, "id")));
-        return this.comments.queue(query.status(), query.articleId(), query.commentId(), query.searchPattern(),
-                request);
+    /**
+     * The page's comments with their articles and parents: the ids first, read from an
+     * index in the tab's order, then those rows alone.
+     */
+    private List<Comment> rows(QueueQuery query) {
+        List<Long> ids = this.comments.pageIds(query, (long) (query.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Comment> byId = new HashMap<>();
+        for (Comment comment : this.comments.findForQueue(ids)) {
+            byId.put(comment.getId(), comment);
+        }
+        // a comment deleted between the two statements is left out
+        return ids.stream().map(byId::get).filter((comment) -> comment != null).toList();
+    }
+
+    /** How many comments the tab holds under the filters: the tab's count unless a search or one comment narrows it. */
+    private long total(QueueQuery query, Map<CommentStatus, Long> counts) {
+        return needsOwnCount(query) ? this.comments.count(query) : counts.get(query.status());
+    }
+
+    /** Whether the tab counts (of the site or of the filtered article) do not already give the total. */
+    private static boolean needsOwnCount(QueueQuery query) {
+        return query.search() != null || query.commentId() != null;
     }
 
     private Map<String, AuthorHistory> histories(List<Comment> found) {

@@ -7,17 +7,15 @@ import java.util.Optional;
 import org.gazette.comment.Comment;
 import org.gazette.comment.CommentStatus;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /**
- * The desk's view of the comments: the queue with its filters, the tab counts and the
- * authors' histories, each one query whatever the number of rows. Search patterns are
- * lower case, with {@code !} escaping {@code %}, {@code _} and itself.
+ * The desk's view of the comments: the queue with its filters ({@link QueueListing}),
+ * the tab counts and the authors' histories, each one query whatever the number of rows.
  */
-interface QueueRepository extends Repository<Comment, Long> {
+interface QueueRepository extends Repository<Comment, Long>, QueueListing {
 
     Optional<Comment> findById(Long id);
 
@@ -33,36 +31,20 @@ interface QueueRepository extends Repository<Comment, Long> {
     @Query("select count(c) > 0 from Comment c where c.parentId = :id")
     boolean hasReplies(Long id);
 
-    /** One page of a tab, with each comment's article and parent. */
-    @Query(value = """
-            select c from Comment c join fetch c.article left join fetch c.parent
-             where c.status = :status
-               and (:articleId is null or c.articleId = :articleId)
-               and (:commentId is null or c.id = :commentId)
-               and (:pattern is null
-                    or lower(c.authorName) like :pattern escape '!'
-                    or lower(c.authorEmail) like :pattern escape '!'
-                    or lower(c.authorWebsite) like :pattern escape '!'
-                    or lower(c.clientAddress) like :pattern escape '!'
-                    or lower(c.body) like :pattern escape '!')""", countQuery = """
-            select count(c) from Comment c
-             where c.status = :status
-               and (:articleId is null or c.articleId = :articleId)
-               and (:commentId is null or c.id = :commentId)
-               and (:pattern is null
-                    or lower(c.authorName) like :pattern escape '!'
-                    or lower(c.authorEmail) like :pattern escape '!'
-                    or lower(c.authorWebsite) like :pattern escape '!'
-                    or lower(c.clientAddress) like :pattern escape '!'
-                    or lower(c.body) like :pattern escape '!')""")
-    Page<Comment> queue(CommentStatus status, Long articleId, Long commentId, String pattern, Pageable page);
+    /**
+     * The given comments with their articles and parents, in no particular order: the
+     * rows of a queue page once {@link QueueListing#pageIds} has chosen them.
+     */
+    @Query("select c from Comment c join fetch c.article left join fetch c.parent where c.id in :ids")
+    List<Comment> findForQueue(Collection<Long> ids);
 
-    /** How many comments each status holds, optionally of one article: rows of (status, count). */
-    @Query("""
-            select c.status, count(c) from Comment c
-             where (:articleId is null or c.articleId = :articleId)
-             group by c.status""")
-    List<Object[]> countByStatus(Long articleId);
+    /** How many comments each status holds on the whole site: rows of (status, count). */
+    @Query("select c.status, count(c) from Comment c group by c.status")
+    List<Object[]> countByStatus();
+
+    /** How many comments each status holds on one article: rows of (status, count). */
+    @Query("select c.status, count(c) from Comment c where c.articleId = :articleId group by c.status")
+    List<Object[]> countByStatusOf(Long articleId);
 
     /** The authors' histories: rows of (email, status, count) for the given emails. */
     @Query("""

@@ -275,6 +275,29 @@ class ModerationQueuePageTests {
     }
 
     @Test
+    void aPageCostsTheSameQueriesWhateverTheNumberWaiting() {
+        this.fixtures.held("Solo", "solo@example.com", "alone");
+        long few = statementsFor("/moderation");
+        long fewOnArticle = statementsFor("/moderation?article=" + articleId());
+        for (int i = 0; i < 60; i++) {
+            this.fixtures.held("Reader " + i, "reader" + i + "@example.com", "Comment " + i);
+        }
+
+        long firstPage = statementsFor("/moderation");
+        long lastPage = statementsFor("/moderation?page=4&sort=newest");
+        long onArticle = statementsFor("/moderation?article=" + articleId() + "&page=2");
+        long searched = statementsFor("/moderation?q=reader&page=3");
+
+        // tab counts, the page's ids, its rows, histories, audit lines, article choices:
+        // the tab's count is the page's total, so no count of its own
+        assertThat(firstPage).isEqualTo(few).isLessThanOrEqualTo(6);
+        assertThat(lastPage).isEqualTo(firstPage);
+        assertThat(onArticle).isEqualTo(fewOnArticle).isEqualTo(firstPage);
+        // a search narrows the tab: one count more
+        assertThat(searched).isEqualTo(firstPage + 1);
+    }
+
+    @Test
     void anonymousVisitorsAreSentToSignIn() {
         assertThat(this.mvc.get().uri("/moderation").exchange()).hasStatus(HttpStatus.FOUND)
             .redirectedUrl().isEqualTo("/login");
@@ -304,6 +327,10 @@ class ModerationQueuePageTests {
             .with(csrf())
             .exchange();
         assertValid("delete confirmation", DeskFixtures.body(confirm));
+    }
+
+    private long articleId() {
+        return this.articles.findBySlug(DeskFixtures.SLUG).orElseThrow().getId();
     }
 
     private long statementsFor(String url) {

@@ -10,8 +10,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The desk's queries give the same answers on PostgreSQL, the production database:
- * each optional filter ({@code :param is null or ...}), the {@code like ... escape}
- * search and the grouped counts.
+ * each combination of filters (one statement each), the {@code like ... escape} search,
+ * the order and paging, and the grouped counts; Flyway's migrations, the queue's
+ * indexes (V4) included, run there too.
  */
 class QueueRepositoryPostgresTests extends QueueRepositoryTests {
 

@@ -17,9 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueueRepositoryTests {
 
     static final Instant T0 = Instant.parse("2022-01-12T20:00:00Z");
-
-    private static final Sort OLDEST = Sort.by("createdAt", "id");
 
     @Autowired
     private QueueRepository queue;
@@ -70,11 +66,15 @@ class QueueRepositoryTests {
         insert(this.article, null, "Di", "di@example.com", null, "Spam", "SPAM", 3);
         this.entities.clear();
 
-        Page<Comment> page = this.queue.queue(CommentStatus.PENDING, null, null, null, PageRequest.of(0, 10, OLDEST));
+        QueueQuery pending = QueueQuery.of(CommentStatus.PENDING);
 
-        assertThat(page.getContent()).extracting(Comment::getId).containsExactly(reply, held);
-        assertThat(page.getTotalElements()).isEqualTo(2);
-        Comment first = page.getContent().get(0);
+        assertThat(this.queue.pageIds(pending, 0, 10)).containsExactly(reply, held);
+        assertThat(this.queue.count(pending)).isEqualTo(2);
+        Comment first = this.queue.findForQueue(List.of(reply))
+            .stream()
+            .filter((comment) -> comment.getId() == reply)
+            .findFirst()
+            .orElseThrow();
         assertThat(first.getArticle().getHeadline()).isEqualTo("First article");
         assertThat(first.getParent().getAuthorName()).isEqualTo("Ann");
     }
@@ -87,15 +87,47 @@ class QueueRepositoryTests {
 
         assertThat(ids(this.other.getId(), null, null)).containsExactly(two, three);
         assertThat(ids(null, three, null)).containsExactly(three);
-        assertThat(ids(null, null, "%zelda%")).containsExactly(one, two);
-        assertThat(ids(this.other.getId(), null, "%zelda%")).containsExactly(two);
-        assertThat(ids(null, null, "%bo@example%")).containsExactly(two);
-        assertThat(ids(null, null, "%198.51.100.%")).containsExactly(one, two, three);
-        assertThat(ids(null, null, "%100!%%")).containsExactly(two);
-        assertThat(ids(null, null, "%zelda.ex%")).containsExactly(one);
-        assertThat(this.queue
-            .queue(CommentStatus.PENDING, this.other.getId(), null, "%zelda%", PageRequest.of(0, 1, OLDEST))
-            .getTotalElements()).isEqualTo(1);
+        assertThat(ids(this.article.getId(), three, null)).isEmpty();
+        assertThat(ids(this.other.getId(), three, "nothing")).containsExactly(three);
+        assertThat(ids(null, null, "zelda")).containsExactly(one, two);
+        assertThat(ids(this.other.getId(), null, "zelda")).containsExactly(two);
+        assertThat(ids(null, null, "bo@example")).containsExactly(two);
+        assertThat(ids(null, null, "198.51.100.")).containsExactly(one, two, three);
+        assertThat(ids(null, null, "100%")).containsExactly(two);
+        assertThat(ids(null, null, "zelda.ex")).containsExactly(one);
+        assertThat(this.queue.count(query(this.other.getId(), null, "zelda"))).isEqualTo(1);
+        assertThat(this.queue.count(query(null, null, "zelda"))).isEqualTo(2);
+        assertThat(this.queue.count(query(this.other.getId(), null, null))).isEqualTo(2);
+        assertThat(this.queue.count(query(this.other.getId(), one, null))).isZero();
+        assertThat(this.queue.count(query(null, one, "zelda"))).isEqualTo(1);
+    }
+
+    @Test
+    void pagesEachFilterInTheTabsOrderEitherWay() {
+        long a1 = insert(this.article, null, "Ann", "ann@example.com", null, "match one", "PENDING", 0);
+        long b1 = insert(this.other, null, "Bo", "bo@example.com", null, "match two", "PENDING", 1);
+        long a2 = insert(this.article, null, "Cy", "cy@example.com", null, "match three", "PENDING", 2);
+        insert(this.article, null, "Di", "di@example.com", null, "match but spam", "SPAM", 3);
+        long a3 = insert(this.article, null, "Ed", "ed@example.com", null, "other words", "PENDING", 4);
+        // posted in the same instant as a3: the id breaks the tie
+        long a4 = insert(this.article, null, "Fay", "fay@example.com", null, "match four", "PENDING", 4);
+        QueueQuery all = QueueQuery.of(CommentStatus.PENDING);
+        QueueQuery newest = all.withOrder(QueueQuery.Order.NEWEST);
+        QueueQuery onArticle = query(this.article.getId(), null, null);
+        QueueQuery searched = query(null, null, "match");
+
+        assertThat(this.queue.pageIds(all, 0, 2)).containsExactly(a1, b1);
+        assertThat(this.queue.pageIds(all, 2, 2)).containsExactly(a2, a3);
+        assertThat(this.queue.pageIds(all, 4, 2)).containsExactly(a4);
+        assertThat(this.queue.pageIds(all, 6, 2)).isEmpty();
+        assertThat(this.queue.pageIds(newest, 0, 3)).containsExactly(a4, a3, a2);
+        assertThat(this.queue.pageIds(onArticle, 1, 2)).containsExactly(a2, a3);
+        assertThat(this.queue.pageIds(onArticle.withOrder(QueueQuery.Order.NEWEST), 0, 2)).containsExactly(a4, a3);
+        assertThat(this.queue.pageIds(searched, 1, 10)).containsExactly(b1, a2, a4);
+        assertThat(this.queue.pageIds(searched.withOrder(QueueQuery.Order.NEWEST), 0, 2)).containsExactly(a4, a2);
+        assertThat(this.queue.count(all)).isEqualTo(5);
+        assertThat(this.queue.count(searched)).isEqualTo(4);
+        assertThat(this.queue.count(QueueQuery.of(CommentStatus.SPAM))).isEqualTo(1);
     }
 
     @Test
@@ -176,16 +208,16 @@ class QueueRepositoryTests {
         assertThat(this.events.editors()).contains("maria", "tom");
     }
 
-    private List<Long> ids(Long articleId, Long commentId, String pattern) {
-        return this.queue.queue(CommentStatus.PENDING, articleId, commentId, pattern, PageRequest.of(0, 10, OLDEST))
-            .getContent()
-            .stream()
-            .map(Comment::getId)
-            .toList();
+    private List<Long> ids(Long articleId, Long commentId, String search) {
+        return this.queue.pageIds(query(articleId, commentId, search), 0, 10);
+    }
+
+    private static QueueQuery query(Long articleId, Long commentId, String search) {
+        return new QueueQuery(CommentStatus.PENDING, 1, search, articleId, null, commentId);
     }
 
     private Map<CommentStatus, Long> counts(Long articleId) {
-        return this.queue.countByStatus(articleId)
+        return ((articleId != null) ? this.queue.countByStatusOf(articleId) : this.queue.countByStatus())
             .stream()
             .collect(Collectors.toMap((row) -> (CommentStatus) row[0], (row) -> (Long) row[1]));
     }

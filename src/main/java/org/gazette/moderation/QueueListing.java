@@ -1,0 +1,24 @@
+package org.gazette.moderation;
+
+import java.util.List;
+
+/**
+ * The queue's rows under the editor's filters, read so that the database can answer
+ * from an index: only the ids of one page, in the tab's order, and the number of
+ * matching comments. Implemented by {@link QueueListingImpl}, a fragment of
+ * {@link QueueRepository}.
+ */
+interface QueueListing {
+
+    /**
+     * The ids of one page of the query's tab under its filters, in the tab's order.
+     * @param query the tab, the filters and the order (its page is not read)
+     * @param offset how many matching comments come before the page
+     * @param limit the most ids to return
+     */
+    List<Long> pageIds(QueueQuery query, long offset, int limit);
+
+    /** How many comments of the query's tab match its filters. */
+    long count(QueueQuery query);
+
+}
