@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -49,7 +51,14 @@ import org.jsoup.safety.Safelist;
  * these elements (plus {@code p} and {@code br}) as a second line of defence. The output
  * contains no newline characters.
  * <p>
- * Instances are immutable and thread-safe.
+ * The HTML depends on the text alone, so each instance keeps the HTML of the texts it
+ * rendered recently, keyed by the exact text: a comment shown again (on every request
+ * for its article page or its queue page) is not parsed again, and a changed text is
+ * a different key, so an edit shows at once. The cache is bounded by the characters it
+ * holds, text and HTML together ({@value #DEFAULT_CACHE_CHARS} by default, some 10,000
+ * comments of ordinary length), and evicts the least useful entries first.
+ * <p>
+ * Instances are thread-safe.
  */
 public final class CommentRenderer {
 
@@ -67,11 +76,33 @@ public final class CommentRenderer {
     private static final Pattern URL = Pattern.compile(
             "(?<![\\w@.\\-])(?:https?://|www\\.)[^\\s\\p{Z}\\p{Cc}\\p{Cf}<>\"]+", Pattern.CASE_INSENSITIVE);
 
+    /** Characters of text and HTML the cache of rendered texts holds at most. */
+    static final long DEFAULT_CACHE_CHARS = 12_000_000;
+
     private static final Safelist SAFELIST = new Safelist()
         .addTags("p", "br", "b", "i", "em", "strong", "a", "blockquote", "code", "q", "cite", "del")
         .addAttributes("a", "href")
         .addProtocols("a", "href", "http", "https")
         .addEnforcedAttribute("a", "rel", REL);
+
+    /** Rendered HTML by the exact text it was rendered from. */
+    private final Cache<String, String> rendered;
+
+    /** A renderer that keeps up to {@value #DEFAULT_CACHE_CHARS} characters of rendered texts. */
+    public CommentRenderer() {
+        this(DEFAULT_CACHE_CHARS);
+    }
+
+    /**
+     * A renderer whose cache holds at most the given number of characters (text and HTML
+     * together); 0 keeps nothing.
+     */
+    CommentRenderer(long cacheChars) {
+        this.rendered = Caffeine.newBuilder()
+            .maximumWeight(cacheChars)
+            .weigher((String text, String html) -> text.length() + html.length())
+            .build();
+    }
 
     /**
      * Render the given comment text as HTML.
@@ -80,6 +111,16 @@ public final class CommentRenderer {
      */
     public String toHtml(String text) {
         Objects.requireNonNull(text, "text must not be null");
+        return this.rendered.get(text, CommentRenderer::render);
+    }
+
+    /** How many rendered texts are kept now (for tests; approximate while others render). */
+    long cachedTexts() {
+        this.rendered.cleanUp();
+        return this.rendered.estimatedSize();
+    }
+
+    private static String render(String text) {
         String html = assemble(text).toString();
         return Jsoup.clean(html, "", SAFELIST, new Document.OutputSettings().prettyPrint(false));
     }

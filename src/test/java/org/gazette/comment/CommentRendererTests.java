@@ -393,6 +393,38 @@ class CommentRendererTests {
         assertThat(render("<a href=\"javascript:alert(1)\">x</a>")).isEqualTo("<p>x</p>").doesNotContain("javascript:");
     }
 
+    // the cache of rendered texts
+
+    @Test
+    void rendersATextShownAgainFromTheCache() {
+        String text = "Seen <em>twice</em>: www.example.com";
+        String first = this.renderer.toHtml(text);
+
+        assertThat(this.renderer.toHtml(new String(text.toCharArray()))).isSameAs(first);
+        assertThat(new CommentRenderer(0).toHtml(text)).isEqualTo(first).isNotSameAs(first);
+    }
+
+    @Test
+    void anEditedTextIsRenderedAfreshNeverFromTheOriginalsEntry() {
+        String original = "Teh talks resume on <b>Monday</b>.";
+        String edited = "The talks resume on <b>Monday</b>.";
+        assertThat(this.renderer.toHtml(original)).isEqualTo("<p>Teh talks resume on <b>Monday</b>.</p>");
+
+        assertThat(this.renderer.toHtml(edited)).isEqualTo("<p>The talks resume on <b>Monday</b>.</p>");
+        assertThat(this.renderer.toHtml(original)).isEqualTo("<p>Teh talks resume on <b>Monday</b>.</p>");
+    }
+
+    @Test
+    void keepsNoMoreThanItsBoundOfCharacters() {
+        CommentRenderer small = new CommentRenderer(2_000);
+        for (int i = 0; i < 500; i++) {
+            String text = "Comment number " + i + " with some words in it.";
+            assertThat(small.toHtml(text)).isEqualTo("<p>" + text + "</p>");
+        }
+        // each entry weighs at least 70 characters (text and HTML)
+        assertThat(small.cachedTexts()).isPositive().isLessThanOrEqualTo(2_000 / 70);
+    }
+
     private String render(String text) {
         return this.renderer.toHtml(text);
     }
