@@ -24,9 +24,12 @@ public class AuditLog {
 
     private final Clock clock;
 
-    AuditLog(ModerationEventRepository events, Clock clock) {
+    private final QueueTallies tallies;
+
+    AuditLog(ModerationEventRepository events, Clock clock, QueueTallies tallies) {
         this.events = events;
         this.clock = clock;
+        this.tallies = tallies;
     }
 
     /**
@@ -43,6 +46,8 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public ModerationEvent record(String editor, AuditAction action, Long commentId, Long articleId,
             String fromStatus, String toStatus, String detail) {
+        // the queue keeps each comment's latest line until a line is added
+        this.tallies.lineRecorded();
         return this.events.save(new ModerationEvent(this.clock.instant(), editor, action, commentId, articleId,
                 fromStatus, toStatus, detail));
     }
@@ -59,7 +64,7 @@ public class AuditLog {
         return this.events.editors();
     }
 
-    /** The latest line about each of the given comments, by comment id (one query). */
+    /** The latest line about each of the given comments, by comment id (one query, read afresh). */
     @Transactional(readOnly = true)
     public Map<Long, ModerationEvent> latestFor(Collection<Long> commentIds) {
         if (commentIds.isEmpty()) {

@@ -23,7 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * number of queries whatever the number of rows or of pending comments (the tab counts,
  * which also give the page's total unless a search or a single comment narrows the tab,
  * the page's ids, its rows, the authors' histories, the latest audit line of each row,
- * the article filter's choices).
+ * the article filter's choices). The tab counts, histories and audit lines read since
+ * the last write are kept ({@link QueueTallies}), so a page usually costs only its ids,
+ * its rows and the article choices; each row's text is rendered from the renderer's
+ * cache.
  */
 @Service
 class ModerationQueue {
@@ -41,11 +44,15 @@ class ModerationQueue {
 
     private final StaffReplies staff;
 
-    ModerationQueue(QueueRepository comments, AuditLog audit, CommentRenderer renderer, StaffReplies staff) {
+    private final QueueTallies tallies;
+
+    ModerationQueue(QueueRepository comments, AuditLog audit, CommentRenderer renderer, StaffReplies staff,
+            QueueTallies tallies) {
         this.comments = comments;
         this.audit = audit;
         this.renderer = renderer;
         this.staff = staff;
+        this.tallies = tallies;
     }
 
     /**
@@ -64,7 +71,8 @@ class ModerationQueue {
         }
         long total = total(query, counts);
         Map<String, AuthorHistory> histories = histories(found);
-        Map<Long, ModerationEvent> latest = this.audit.latestFor(found.stream().map(Comment::getId).toList());
+        Map<Long, ModerationEvent> latest = this.tallies.latestLines(found.stream().map(Comment::getId).toList(),
+                this.audit::latestFor);
         List<QueueRow> rows = new ArrayList<>(found.size());
         for (Comment comment : found) {
             List<QueueRow.RowAction> actions = DeskAction.allowedActions(comment.getStatus())
@@ -91,10 +99,14 @@ class ModerationQueue {
 
     /**
      * Comments per status (optionally of one article), every status present: one grouped
-     * query.
+     * query, unless no comment was written since it last ran ({@link QueueTallies}).
      */
     @Transactional(readOnly = true)
     public Map<CommentStatus, Long> counts(Long articleId) {
+        return this.tallies.counts(articleId, () -> countNow(articleId));
+    }
+
+    private Map<CommentStatus, Long> countNow(Long articleId) {
         Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
         for (CommentStatus status : CommentStatus.values()) {
             counts.put(status, 0L);
@@ -155,12 +167,17 @@ class ModerationQueue {
         return query.search() != null || query.commentId() != null;
     }
 
+    /** The histories of the rows' authors: one query for those not kept since the last write. */
     private Map<String, AuthorHistory> histories(List<Comment> found) {
         Set<String> emails = new LinkedHashSet<>();
         found.forEach((comment) -> emails.add(comment.getAuthorEmail()));
         if (emails.isEmpty()) {
             return Map.of();
         }
+        return this.tallies.histories(emails, this::historiesNow);
+    }
+
+    private Map<String, AuthorHistory> historiesNow(Set<String> emails) {
         Map<String, Map<CommentStatus, Long>> counts = new HashMap<>();
         for (Object[] row : this.comments.historyOf(emails)) {
             counts.computeIfAbsent((String) row[0], (email) -> new EnumMap<>(CommentStatus.class))

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +40,9 @@ class AuditLogTests {
     private DeskFixtures fixtures;
 
     @BeforeEach
-    void cleanSlate(@Autowired CommentService comments, @Autowired JdbcTemplate jdbc) {
-        this.fixtures = new DeskFixtures(comments, this.moderation, jdbc);
+    void cleanSlate(@Autowired CommentService comments, @Autowired JdbcTemplate jdbc,
+            @Autowired ApplicationEventPublisher events) {
+        this.fixtures = new DeskFixtures(comments, this.moderation, jdbc, events);
         this.fixtures.clean();
     }
 

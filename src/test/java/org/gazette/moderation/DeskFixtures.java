@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.gazette.comment.CommentService;
 import org.gazette.comment.CommentStatus;
+import org.gazette.comment.CommentWritten;
 import org.gazette.comment.ReplyForm;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -29,17 +31,26 @@ final class DeskFixtures {
 
     private final JdbcTemplate jdbc;
 
-    DeskFixtures(CommentService comments, ModerationService moderation, JdbcTemplate jdbc) {
+    private final ApplicationEventPublisher events;
+
+    DeskFixtures(CommentService comments, ModerationService moderation, JdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.comments = comments;
         this.moderation = moderation;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
-    /** Removes every comment and log line (the log is append-only for the application, not for a test's set-up). */
+    /**
+     * Removes every comment and log line (the log is append-only for the application, not
+     * for a test's set-up), and tells the desk so: the clean-up bypassed the application,
+     * so the tab counts and histories it keeps must be read again.
+     */
     void clean() {
         this.jdbc.update("update comment set parent_id = null");
         this.jdbc.update("delete from comment");
         this.jdbc.update("delete from moderation_event");
+        this.events.publishEvent(new CommentWritten(null));
     }
 
     /** A first-time commenter's comment: held (first-time moderation). */

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -45,8 +46,9 @@ class ModerationActionsTests {
     private DeskFixtures fixtures;
 
     @BeforeEach
-    void cleanSlate(@Autowired CommentService comments, @Autowired JdbcTemplate jdbc) {
-        this.fixtures = new DeskFixtures(comments, this.moderation, jdbc);
+    void cleanSlate(@Autowired CommentService comments, @Autowired JdbcTemplate jdbc,
+            @Autowired ApplicationEventPublisher events) {
+        this.fixtures = new DeskFixtures(comments, this.moderation, jdbc, events);
         this.fixtures.clean();
     }
 

@@ -10,6 +10,7 @@ import nu.validator.client.EmbeddedValidator;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleRepository;
 import org.gazette.comment.CommentService;
+import org.gazette.comment.CommentWritten;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -54,11 +56,14 @@ class ModerationQueuePageTests {
     @Autowired
     private EntityManagerFactory entityManagerFactory;
 
+    @Autowired
+    private ApplicationEventPublisher events;
+
     private DeskFixtures fixtures;
 
     @BeforeEach
     void cleanSlate(@Autowired CommentService comments, @Autowired ModerationService moderation) {
-        this.fixtures = new DeskFixtures(comments, moderation, this.jdbc);
+        this.fixtures = new DeskFixtures(comments, moderation, this.jdbc, this.events);
         this.fixtures.clean();
     }
 
@@ -256,7 +261,7 @@ class ModerationQueuePageTests {
     @Test
     void aPageCostsTheSameQueriesWhateverItsRows() {
         this.fixtures.held("Solo", "solo@example.com", "alone");
-        long few = statementsFor("/moderation");
+        long few = coldStatementsFor("/moderation");
         long parent = this.fixtures.approved("Parent", "parent@example.com", "A parent");
         for (int i = 0; i < 30; i++) {
             if (i % 2 == 0) {
@@ -266,8 +271,8 @@ class ModerationQueuePageTests {
                 this.fixtures.held("Reader " + i, "reader" + i + "@example.com", "Comment " + i);
             }
         }
-        long many = statementsFor("/moderation");
-        long manyPageTwo = statementsFor("/moderation?page=2");
+        long many = coldStatementsFor("/moderation");
+        long manyPageTwo = coldStatementsFor("/moderation?page=2");
 
         assertThat(many).isLessThanOrEqualTo(7);
         assertThat(few).isLessThanOrEqualTo(many);
@@ -277,24 +282,54 @@ class ModerationQueuePageTests {
     @Test
     void aPageCostsTheSameQueriesWhateverTheNumberWaiting() {
         this.fixtures.held("Solo", "solo@example.com", "alone");
-        long few = statementsFor("/moderation");
-        long fewOnArticle = statementsFor("/moderation?article=" + articleId());
+        long few = coldStatementsFor("/moderation");
+        long fewOnArticle = coldStatementsFor("/moderation?article=" + articleId());
         for (int i = 0; i < 60; i++) {
             this.fixtures.held("Reader " + i, "reader" + i + "@example.com", "Comment " + i);
         }
 
-        long firstPage = statementsFor("/moderation");
-        long lastPage = statementsFor("/moderation?page=4&sort=newest");
-        long onArticle = statementsFor("/moderation?article=" + articleId() + "&page=2");
-        long searched = statementsFor("/moderation?q=reader&page=3");
+        long firstPage = coldStatementsFor("/moderation");
+        long lastPage = coldStatementsFor("/moderation?page=4&sort=newest");
+        long onArticle = coldStatementsFor("/moderation?article=" + articleId() + "&page=2");
+        long searched = coldStatementsFor("/moderation?q=reader&page=3");
 
-        // tab counts, the page's ids, its rows, histories, audit lines, article choices:
-        // the tab's count is the page's total, so no count of its own
+        // with nothing kept (right after a write): tab counts, the page's ids, its rows,
+        // histories, audit lines, article choices; the tab's count is the page's total,
+        // so no count of its own
         assertThat(firstPage).isEqualTo(few).isLessThanOrEqualTo(6);
         assertThat(lastPage).isEqualTo(firstPage);
         assertThat(onArticle).isEqualTo(fewOnArticle).isEqualTo(firstPage);
         // a search narrows the tab: one count more
         assertThat(searched).isEqualTo(firstPage + 1);
+    }
+
+    @Test
+    void tabCountsHistoriesAndAuditLinesAreReadAgainOnlyAfterAWriteAndShowItAtOnce() {
+        long ann = this.fixtures.held("Ann", "ann@example.com", "First from Ann");
+        this.fixtures.held("Bo", "bo@example.com", "First from Bo");
+        long cold = statementsFor("/moderation");
+        long warm = statementsFor("/moderation");
+
+        // kept since the last write: the tab counts, the histories, the audit lines
+        assertThat(warm).isEqualTo(cold - 3);
+
+        long again = this.fixtures.held("Ann", "ann@example.com", "Second from Ann");
+        Document afterPost = page("/moderation");
+        assertThat(afterPost.select(".tabs a").first().text()).isEqualTo("Pending 3 (3 comments)");
+        assertThat(afterPost.getElementById("c" + ann).select(".queue-history").text()).contains("0 approved",
+                "2 pending");
+
+        this.fixtures.act(DeskAction.APPROVE, ann);
+        Document approved = page("/moderation?status=approved");
+        assertThat(approved.select(".tabs a").eachText()).startsWith("Pending 2 (2 comments)",
+                "Approved 1 (1 comment)");
+        assertThat(approved.getElementById("c" + ann).select(".queue-why").text()).startsWith("Approved by setup");
+        assertThat(page("/moderation").getElementById("c" + again).select(".queue-history").text())
+            .contains("1 approved", "1 pending");
+
+        this.fixtures.act(DeskAction.SPAM, again);
+        assertThat(page("/moderation").select(".tabs a").eachText()).startsWith("Pending 1 (1 comment)",
+                "Approved 1 (1 comment)", "Spam 1 (1 comment)");
     }
 
     @Test
@@ -331,6 +366,12 @@ class ModerationQueuePageTests {
 
     private long articleId() {
         return this.articles.findBySlug(DeskFixtures.SLUG).orElseThrow().getId();
+    }
+
+    /** The statements a page costs when nothing is kept: as right after a comment is written. */
+    private long coldStatementsFor(String url) {
+        this.events.publishEvent(new CommentWritten(null));
+        return statementsFor(url);
     }
 
     private long statementsFor(String url) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -34,8 +35,8 @@ class ModerationReaderViewTests {
 
     @BeforeEach
     void cleanSlate(@Autowired CommentService comments, @Autowired ModerationService moderation,
-            @Autowired JdbcTemplate jdbc) {
-        this.fixtures = new DeskFixtures(comments, moderation, jdbc);
+            @Autowired JdbcTemplate jdbc, @Autowired ApplicationEventPublisher events) {
+        this.fixtures = new DeskFixtures(comments, moderation, jdbc, events);
         this.fixtures.clean();
     }
 

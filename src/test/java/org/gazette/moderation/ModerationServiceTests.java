@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -67,8 +68,8 @@ class ModerationServiceTests {
     private DeskFixtures fixtures;
 
     @BeforeEach
-    void cleanSlate() {
-        this.fixtures = new DeskFixtures(this.comments, this.moderation, this.jdbc);
+    void cleanSlate(@Autowired ApplicationEventPublisher events) {
+        this.fixtures = new DeskFixtures(this.comments, this.moderation, this.jdbc, events);
         this.fixtures.clean();
     }
 

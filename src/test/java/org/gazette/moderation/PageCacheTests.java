@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +41,9 @@ class PageCacheTests {
     private DeskFixtures fixtures;
 
     @BeforeEach
-    void cleanSlate(@Autowired CommentService comments, @Autowired JdbcTemplate jdbc) {
-        this.fixtures = new DeskFixtures(comments, this.moderation, jdbc);
+    void cleanSlate(@Autowired CommentService comments, @Autowired JdbcTemplate jdbc,
+            @Autowired ApplicationEventPublisher events) {
+        this.fixtures = new DeskFixtures(comments, this.moderation, jdbc, events);
         this.fixtures.clean();
         // the clean-up bypassed the application: forget every page rendered before it
         this.settings.reload();

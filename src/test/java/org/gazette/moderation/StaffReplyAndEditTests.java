@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -37,8 +38,8 @@ class StaffReplyAndEditTests {
     private DeskFixtures fixtures;
 
     @BeforeEach
-    void cleanSlate(@Autowired CommentService comments) {
-        this.fixtures = new DeskFixtures(comments, this.moderation, this.jdbc);
+    void cleanSlate(@Autowired CommentService comments, @Autowired ApplicationEventPublisher events) {
+        this.fixtures = new DeskFixtures(comments, this.moderation, this.jdbc, events);
         this.fixtures.clean();
     }
 
@@ -139,6 +140,12 @@ class StaffReplyAndEditTests {
     @Test
     void anEditReplacesTheTextReadersSeeAndKeepsTheOriginalInTheLog() {
         long id = this.fixtures.approved("Ann", "ann@example.com", "Teh talks resume on Monday.");
+        // both pages seen before the edit: what they keep (rendered text, pages, audit lines) must not outlive it
+        assertThat(articlePage().getElementById("comment-" + id).select(".comment-content").text())
+            .isEqualTo("Teh talks resume on Monday.");
+        Element before = page("/moderation?status=approved").getElementById("c" + id);
+        assertThat(before.select(".queue-text").text()).isEqualTo("Teh talks resume on Monday.");
+        assertThat(before.select(".queue-why").text()).doesNotContain("edited");
 
         Document form = page("/moderation/comments/" + id + "/edit?status=approved&page=1");
         assertThat(form.select("textarea#text").text()).isEqualTo("Teh talks resume on Monday.");
@@ -154,6 +161,9 @@ class StaffReplyAndEditTests {
             .isEqualTo("Teh talks resume on Monday.");
         assertThat(articlePage().getElementById("comment-" + id).select(".comment-content").text())
             .isEqualTo("The talks resume on Monday.");
+        Element after = page("/moderation?status=approved").getElementById("c" + id);
+        assertThat(after.select(".queue-text").text()).isEqualTo("The talks resume on Monday.");
+        assertThat(after.select(".queue-why").text()).contains("edited");
     }
 
     @Test

@@ -1,0 +1,167 @@
+package org.gazette.moderation;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.gazette.comment.CommentStatus;
+import org.gazette.comment.CommentWritten;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What every queue page shows that only a write can change, kept in memory between
+ * writes so that a page does not read it again: the tab counts (of the site, and of
+ * each article the filter has asked for), the authors' histories and the latest audit
+ * line of each comment.
+ * <p>
+ * Exact on the next request after any change: every write of a comment (posted, moved,
+ * edited, deleted: {@link CommentWritten}) and every line added to the audit log moves
+ * a generation once it is committed, and a figure is served only in the generation it
+ * was read in. It is stamped with the generation seen before its query ran, so a figure
+ * read while a write was committing is read again next time rather than kept. Like the
+ * public page cache, this assumes that comments are written through this application;
+ * a figure is read again at least every {@link #LIFETIME} all the same.
+ */
+@Component
+class QueueTallies {
+
+    /**
+     * The longest a figure is kept, writes or none: the bound on how long a change made
+     * behind the application's back (SQL run by hand) goes unseen.
+     */
+    static final Duration LIFETIME = Duration.ofMinutes(1);
+
+    /** The key of the whole site's tab counts (article ids are positive). */
+    private static final long SITE = 0L;
+
+    private final AtomicLong generation = new AtomicLong();
+
+    private final Cache<Long, Stamped<Map<CommentStatus, Long>>> counts = Caffeine.newBuilder()
+        .maximumSize(1_000)
+        .expireAfterWrite(LIFETIME)
+        .build();
+
+    private final Cache<String, Stamped<AuthorHistory>> histories = Caffeine.newBuilder()
+        .maximumSize(20_000)
+        .expireAfterWrite(LIFETIME)
+        .build();
+
+    private final Cache<Long, Stamped<ModerationEvent>> latestLines = Caffeine.newBuilder()
+        .maximumSize(20_000)
+        .expireAfterWrite(LIFETIME)
+        .build();
+
+    /**
+     * The tab counts of the site or of one article, read with {@code load} unless the
+     * ones read since the last write are kept.
+     * @param articleId the filtered article, or {@code null} for the whole site
+     * @param load reads the counts from the database
+     */
+    Map<CommentStatus, Long> counts(Long articleId, Supplier<Map<CommentStatus, Long>> load) {
+        long key = (articleId != null) ? articleId : SITE;
+        long now = this.generation.get();
+        Stamped<Map<CommentStatus, Long>> kept = this.counts.getIfPresent(key);
+        if (kept != null && kept.generation() == now) {
+            return kept.value();
+        }
+        Map<CommentStatus, Long> read = Map.copyOf(load.get());
+        this.counts.put(key, new Stamped<>(now, read));
+        return read;
+    }
+
+    /**
+     * The histories of the given authors; those not kept since the last write are read
+     * with {@code load}, in one go.
+     * @param emails the authors' emails
+     * @param load reads the histories of the emails it is given, one for each
+     */
+    Map<String, AuthorHistory> histories(Collection<String> emails,
+            Function<Set<String>, Map<String, AuthorHistory>> load) {
+        return several(this.histories, emails, load);
+    }
+
+    /**
+     * The latest audit line about each of the given comments (none for a comment without
+     * one); those not kept since the last write are read with {@code load}, in one go.
+     * @param commentIds the comments
+     * @param load reads the latest lines of the comments it is given (leaving out those
+     * without one)
+     */
+    Map<Long, ModerationEvent> latestLines(Collection<Long> commentIds,
+            Function<Set<Long>, Map<Long, ModerationEvent>> load) {
+        return several(this.latestLines, commentIds, load);
+    }
+
+    /** A comment was written and the write committed: nothing kept before it is served again. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CommentWritten event) {
+        this.generation.incrementAndGet();
+    }
+
+    /**
+     * A line is being added to the audit log: once the transaction commits (at once when
+     * there is none), nothing kept before it is served again.
+     */
+    void lineRecorded() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            this.generation.incrementAndGet();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+            @Override
+            public void afterCommit() {
+                QueueTallies.this.generation.incrementAndGet();
+            }
+
+        });
+    }
+
+    /** The values of the keys: those kept in this generation, the others read in one go (absent ones as none). */
+    private <K, V> Map<K, V> several(Cache<K, Stamped<V>> cache, Collection<K> keys,
+            Function<Set<K>, Map<K, V>> load) {
+        long now = this.generation.get();
+        Map<K, V> found = new HashMap<>();
+        Set<K> missing = new LinkedHashSet<>();
+        for (K key : keys) {
+            Stamped<V> kept = cache.getIfPresent(key);
+            if (kept != null && kept.generation() == now) {
+                if (kept.value() != null) {
+                    found.put(key, kept.value());
+                }
+            }
+            else {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<K, V> read = load.apply(missing);
+            for (K key : missing) {
+                V value = read.get(key);
+                cache.put(key, new Stamped<>(now, value));
+                if (value != null) {
+                    found.put(key, value);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A figure (possibly none) and the generation it was read in. */
+    private record Stamped<T>(long generation, T value) {
+
+    }
+
+}
