@@ -175,13 +175,35 @@ public final class QueueRow {
     }
 
     static String excerpt(String text) {
-        String line = text.replaceAll("\\s+", " ").strip();
+        String line = oneLine(text).strip();
         if (line.codePointCount(0, line.length()) <= EXCERPT) {
             return line;
         }
         int end = line.offsetByCodePoints(0, EXCERPT);
         int space = line.lastIndexOf(' ', end);
         return line.substring(0, (space > EXCERPT / 2) ? space : end).strip() + "\u2026";
+    }
+
+    /** The text with each run of ASCII whitespace (what the regex {@code \s+} matches) as one space. */
+    private static String oneLine(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                space = true;
+                continue;
+            }
+            if (space) {
+                line.append(' ');
+                space = false;
+            }
+            line.append(c);
+        }
+        if (space) {
+            line.append(' ');
+        }
+        return line.toString();
     }
 
     /**

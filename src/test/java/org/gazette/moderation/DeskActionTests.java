@@ -92,6 +92,8 @@ class DeskActionTests {
     @Test
     void anExcerptKeepsToOneShortLine() {
         assertThat(QueueRow.excerpt("Short\n\ntext")).isEqualTo("Short text");
+        assertThat(QueueRow.excerpt(" Tabs\tand\r\nbreaks \u000B\f\t end\n")).isEqualTo("Tabs and breaks end");
+        assertThat(QueueRow.excerpt("no-break\u00A0space")).isEqualTo("no-break\u00A0space");
         String excerpt = QueueRow.excerpt("word ".repeat(60));
         assertThat(excerpt).endsWith("…").hasSizeLessThanOrEqualTo(141).doesNotContain("  ");
     }
