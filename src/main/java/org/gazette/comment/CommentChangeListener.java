@@ -5,24 +5,31 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns every write of a {@link Comment} that readers can see into a
- * {@link CommentsChanged} event: a comment approved before or after the write. A held
- * or spammed comment that stays out of sight (a new comment awaiting moderation, a
- * pending comment marked as spam) leaves the public pages, and so their caches,
- * alone. JPQL bulk updates bypass it: use them only for what readers never see (such
- * as clearing client addresses).
+ * Tells {@link ThreadPositions} which thread every write of a {@link Comment} may have
+ * moved, and turns every write that readers can see into a {@link CommentsChanged}
+ * event: a comment approved before or after the write. A held or spammed comment that
+ * stays out of sight (a new comment awaiting moderation, a pending comment marked as
+ * spam) leaves the public pages, and so their caches, alone. JPQL bulk updates bypass
+ * it: use them only for what readers never see (such as clearing client addresses).
  */
 @Component
 class CommentChangeListener {
 
     private final ApplicationEventPublisher events;
 
-    CommentChangeListener(ApplicationEventPublisher events) {
+    /** Absent where only the persistence layer runs (JPA test slices). */
+    private final ObjectProvider<ThreadPositions> positions;
+
+    private volatile ThreadPositions resolved;
+
+    CommentChangeListener(ApplicationEventPublisher events, ObjectProvider<ThreadPositions> positions) {
         this.events = events;
+        this.positions = positions;
     }
 
     @PostLoad
@@ -34,10 +41,26 @@ class CommentChangeListener {
     @PostUpdate
     @PostRemove
     void changed(Comment comment) {
+        ThreadPositions threads = threadPositions();
+        if (threads != null && comment.isTopLevel()) {
+            threads.threadChanged(comment.getArticleId(), new ThreadKey(comment.getId(), comment.getCreatedAt()));
+        }
+        else if (threads != null) {
+            threads.replyChanged(comment.getArticleId());
+        }
         if (comment.changesWhatReadersSee()) {
             this.events.publishEvent(new CommentsChanged(comment.getArticleId()));
         }
         comment.rememberStoredState();
+    }
+
+    private ThreadPositions threadPositions() {
+        ThreadPositions threads = this.resolved;
+        if (threads == null) {
+            threads = this.positions.getIfUnique();
+            this.resolved = threads;
+        }
+        return threads;
     }
 
 }
