@@ -37,6 +37,21 @@ public interface CommentRepository extends JpaRepository<Comment, Long> {
     long countApprovedThreadsBefore(Long articleId, Instant createdAt, Long id);
 
     /**
+     * How many top-level comments readers see (approved, or standing as a placeholder
+     * over approved replies) lie between two places in thread order, from {@code from}
+     * (inclusive) to {@code to} (exclusive). Reads only that range of the index in
+     * thread order ({@code V5}), whatever the number of comments before it.
+     */
+    @Query("""
+            select count(c) from Comment c
+             where c.articleId = :articleId and c.depth = 1
+               and c.createdAt >= :fromAt and c.createdAt <= :toAt
+               and (c.createdAt > :fromAt or c.id >= :fromId) and (c.createdAt < :toAt or c.id < :toId)
+               and (c.status = 'APPROVED'
+                    or exists (select r.id from Comment r where r.threadId = c.id and r.status = 'APPROVED'))""")
+    long countVisibleThreadsBetween(Long articleId, Instant fromAt, Long fromId, Instant toAt, Long toId);
+
+    /**
      * Top-level comments that readers no longer see but whose approved replies they do:
      * each stands as a "removed" placeholder. Few, whatever the size of the thread.
      */

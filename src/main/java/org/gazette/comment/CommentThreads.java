@@ -28,10 +28,16 @@ public class CommentThreads {
 
     private final CommentRenderer renderer;
 
-    CommentThreads(CommentRepository comments, CommentProperties properties, CommentRenderer renderer) {
+    private final ThreadPositions positions;
+
+    private final ThreadPositions.Counts counts = new StoredCounts();
+
+    CommentThreads(CommentRepository comments, CommentProperties properties, CommentRenderer renderer,
+            ThreadPositions positions) {
         this.comments = comments;
         this.properties = properties;
         this.renderer = renderer;
+        this.positions = positions;
     }
 
     /**
@@ -81,11 +87,17 @@ public class CommentThreads {
         return new ThreadPage(approved, number, pageCount, threads, personal);
     }
 
-    /** The page the comment's thread is on. */
+    /**
+     * The page the comment's thread is on. Counts only the threads after the article's
+     * anchor (see {@link ThreadPositions}), so placing a new comment's thread does not
+     * cost more as the discussion grows.
+     */
     @Transactional(readOnly = true)
     public int pageOf(Comment comment) {
         Comment root = comment.isTopLevel() ? comment : this.comments.findById(comment.getRootId()).orElseThrow();
-        return pageOf(root, this.comments.findRemovedThreadsWithVisibleReplies(root.getArticleId()));
+        long position = this.positions.position(root.getArticleId(), new ThreadKey(root.getId(), root.getCreatedAt()),
+                this.counts);
+        return (int) (position / this.properties.pageSize()) + 1;
     }
 
     private int pageOf(Comment root, List<ThreadKey> placeholders) {
@@ -147,6 +159,25 @@ public class CommentThreads {
             return CommentView.awaiting(comment, this.renderer.toHtml(comment.getBody()));
         }
         return needed.contains(comment.getId()) ? CommentView.placeholder(comment) : null;
+    }
+
+    /** Visible threads (approved top-level comments and placeholders) counted in the database. */
+    private final class StoredCounts implements ThreadPositions.Counts {
+
+        @Override
+        public long before(Long articleId, ThreadKey key) {
+            long approvedBefore = CommentThreads.this.comments.countApprovedThreadsBefore(articleId, key.createdAt(),
+                    key.id());
+            return ThreadPaging.position(key, approvedBefore,
+                    CommentThreads.this.comments.findRemovedThreadsWithVisibleReplies(articleId));
+        }
+
+        @Override
+        public long between(Long articleId, ThreadKey from, ThreadKey to) {
+            return CommentThreads.this.comments.countVisibleThreadsBetween(articleId, from.createdAt(), from.id(),
+                    to.createdAt(), to.id());
+        }
+
     }
 
     private static boolean contains(List<CommentView> views, long id) {

@@ -3,6 +3,7 @@ package org.gazette.editor;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -12,6 +13,7 @@ import jakarta.persistence.Version;
 
 /** A member of the newsroom who signs in to moderate. */
 @Entity
+@EntityListeners(EditorAccountChangeListener.class)
 public class EditorAccount {
 
     @Id

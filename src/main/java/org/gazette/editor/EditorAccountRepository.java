@@ -18,9 +18,6 @@ public interface EditorAccountRepository extends JpaRepository<EditorAccount, Lo
 
     List<EditorAccount> findAllByOrderByUsername();
 
-    @Query("select count(e) > 0 from EditorAccount e where lower(e.displayName) = lower(:name) or lower(e.username) = lower(:name)")
-    boolean existsByName(String name);
-
     /**
      * The enabled admins, locked until the transaction ends, so two admins disabling
      * each other at once cannot leave the desk without one.

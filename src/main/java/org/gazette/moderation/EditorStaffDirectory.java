@@ -1,16 +1,33 @@
 package org.gazette.moderation;
 
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.gazette.comment.StaffDirectory;
+import org.gazette.editor.EditorAccount;
 import org.gazette.editor.EditorAccountRepository;
+import org.gazette.editor.EditorAccountsChanged;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
-/** Staff names are the editors' usernames and display names. */
+/**
+ * Staff names are the editors' usernames and display names, compared without regard to
+ * case. Every comment post asks, so the names are kept in memory and read again after
+ * any committed change to the accounts.
+ */
 @Component
 class EditorStaffDirectory implements StaffDirectory {
 
     private final EditorAccountRepository accounts;
+
+    /** Moves after every committed change to the accounts. */
+    private final AtomicLong generation = new AtomicLong();
+
+    private volatile Names names;
 
     EditorStaffDirectory(EditorAccountRepository accounts) {
         this.accounts = accounts;
@@ -19,7 +36,36 @@ class EditorStaffDirectory implements StaffDirectory {
     @Override
     @Transactional(readOnly = true)
     public boolean isStaffName(String name) {
-        return name != null && this.accounts.existsByName(name.strip());
+        return name != null && names().contains(normalise(name));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(EditorAccountsChanged event) {
+        this.generation.incrementAndGet();
+    }
+
+    private Set<String> names() {
+        // The generation is read before the accounts: a change committed during the read
+        // leaves these names marked as older than it, so the next call reads again.
+        long current = this.generation.get();
+        Names known = this.names;
+        if (known != null && known.generation() == current) {
+            return known.values();
+        }
+        Set<String> values = new HashSet<>();
+        for (EditorAccount account : this.accounts.findAll()) {
+            values.add(normalise(account.getUsername()));
+            values.add(normalise(account.getDisplayName()));
+        }
+        this.names = new Names(current, Set.copyOf(values));
+        return values;
+    }
+
+    private static String normalise(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private record Names(long generation, Set<String> values) {
     }
 
 }

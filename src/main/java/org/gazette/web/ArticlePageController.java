@@ -91,39 +91,51 @@ class ArticlePageController {
         return page(article, thread, reply, HttpStatus.OK);
     }
 
+    /**
+     * Posts a comment. A valid form goes straight to the service, which reads only the
+     * article's row; the article with its body is loaded only to re-render the page
+     * with a refusal. The order of the answers is the service's: unknown article (404),
+     * comments closed (403, also for an invalid form), then the fields (422) and the
+     * rules.
+     */
     @PostMapping("/articles/{slug}/comments")
     Object post(@PathVariable String slug, @Valid @ModelAttribute("reply") ReplyForm reply, BindingResult result,
             HttpServletRequest request, HttpServletResponse response) {
-        Article article = findArticle(slug);
         response.setHeader(HttpHeaders.CACHE_CONTROL, CachePolicy.PRIVATE);
-        if (!this.comments.isOpen(article)) {
-            return refusal(article, reply, HttpStatus.FORBIDDEN, "reply.closed");
-        }
         if (result.hasErrors()) {
+            Article article = findArticle(slug);
+            if (!this.comments.isOpen(article)) {
+                return refusal(article, reply, HttpStatus.FORBIDDEN, "reply.closed");
+            }
             return page(article, firstPage(article), reply, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         try {
             PostedComment posted = this.comments.submit(slug, reply, this.clients.resolve(request));
             rememberCommenter(reply, request, response);
-            return redirectTo(article, posted);
+            return redirectTo(slug, posted);
         }
         catch (CommentsClosedException ex) {
-            return refusal(article, reply, HttpStatus.FORBIDDEN, "reply.closed");
+            return refusal(findArticle(slug), reply, HttpStatus.FORBIDDEN, "reply.closed");
         }
         catch (InvalidReplyException ex) {
             reply.setReplyTo(null);
             result.reject(ex.messageKey());
-            return page(article, firstPage(article), reply, HttpStatus.UNPROCESSABLE_ENTITY);
+            return refusalPage(slug, reply, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         catch (DuplicateCommentException ex) {
             result.reject("reply.duplicate");
-            return page(article, firstPage(article), reply, HttpStatus.CONFLICT);
+            return refusalPage(slug, reply, HttpStatus.CONFLICT);
         }
         catch (CommentFloodException ex) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
             result.reject("reply.flood", new Object[] { ex.retryAfterSeconds() }, null);
-            return page(article, firstPage(article), reply, HttpStatus.TOO_MANY_REQUESTS);
+            return refusalPage(slug, reply, HttpStatus.TOO_MANY_REQUESTS);
         }
+    }
+
+    private ModelAndView refusalPage(String slug, ReplyForm reply, HttpStatus status) {
+        Article article = findArticle(slug);
+        return page(article, firstPage(article), reply, status);
     }
 
     private ModelAndView refusal(Article article, ReplyForm reply, HttpStatus status, String messageKey) {
@@ -150,7 +162,7 @@ class ArticlePageController {
         return this.threads.page(article, 1, Optional.empty());
     }
 
-    private RedirectView redirectTo(Article article, PostedComment posted) {
+    private RedirectView redirectTo(String slug, PostedComment posted) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath("/articles/{slug}");
         if (posted.page() > 1) {
             url.queryParam("page", posted.page());
@@ -159,7 +171,7 @@ class ArticlePageController {
             url.queryParam("held", posted.heldToken());
         }
         url.fragment("comment-" + posted.id());
-        RedirectView redirect = new RedirectView(url.buildAndExpand(article.getSlug()).toUriString(), true);
+        RedirectView redirect = new RedirectView(url.buildAndExpand(slug).toUriString(), true);
         redirect.setStatusCode(HttpStatus.SEE_OTHER);
         redirect.setExposeModelAttributes(false);
         return redirect;

@@ -125,6 +125,31 @@ class CommentRepositoryTests {
     }
 
     @Test
+    void countsTheVisibleThreadsBetweenTwoPlacesInThreadOrder() {
+        Comment before = approved(this.article, null, "Ann", "Before the range", T0);
+        Comment from = approved(this.article, null, "Bo", "First in the range", T0.plusSeconds(10));
+        Comment sameTime = approved(this.article, null, "Cy", "Same time, later id", T0.plusSeconds(10));
+        held(this.article, null, "Di", "Held, not counted", T0.plusSeconds(11));
+        Comment placeholder = approved(this.article, null, "Ed", "Removed, its reply stays", T0.plusSeconds(12));
+        approved(this.article, placeholder, "Fay", "Visible reply", T0.plusSeconds(13));
+        trash(placeholder);
+        trash(approved(this.article, null, "Gus", "Trashed, no replies", T0.plusSeconds(14)));
+        Comment to = approved(this.article, null, "Hal", "End of the range, not counted", T0.plusSeconds(20));
+        approved(this.article, null, "Ivy", "After the range", T0.plusSeconds(30));
+        approved(this.other, null, "Jo", "Elsewhere, not counted", T0.plusSeconds(15));
+        flushAndClear();
+
+        assertThat(between(from, to)).isEqualTo(3);
+        assertThat(between(sameTime, to)).isEqualTo(2);
+        assertThat(between(before, to)).isEqualTo(4);
+        assertThat(this.comments.countVisibleThreadsBetween(this.article.getId(), T0.plusSeconds(10), 0L,
+                T0.plusSeconds(20), 0L))
+            .as("from a moment to a moment (id 0 is before every comment posted then)")
+            .isEqualTo(3);
+        assertThat(between(to, to)).isZero();
+    }
+
+    @Test
     void loadsTheRootsAndEveryReplyOfTheGivenThreadsInPostingOrder() {
         Comment first = approved(this.article, null, "Ann", "First", T0);
         Comment other = approved(this.article, null, "Bo", "Another thread", T0.plusSeconds(1));
@@ -250,6 +275,11 @@ class CommentRepositoryTests {
 
     private long before(Comment comment) {
         return this.comments.countApprovedThreadsBefore(this.article.getId(), comment.getCreatedAt(), comment.getId());
+    }
+
+    private long between(Comment from, Comment to) {
+        return this.comments.countVisibleThreadsBetween(this.article.getId(), from.getCreatedAt(), from.getId(),
+                to.getCreatedAt(), to.getId());
     }
 
     private List<Long> threadIds(Pageable window) {

@@ -49,6 +49,20 @@ class AccountAdministrationTests {
     @Autowired
     private AuditLog audit;
 
+    @Autowired
+    private EditorStaffDirectory staff;
+
+    @Test
+    void theNamesOfAnAccountJustAddedAreStaffNamesAtOnce() {
+        assertThat(this.staff.isStaffName("Night Desk")).isFalse();
+
+        this.accounts.create("nightdesk", "Night Desk", EditorRole.EDITOR, "a long night-desk password");
+
+        assertThat(this.staff.isStaffName("  night desk ")).isTrue();
+        assertThat(this.staff.isStaffName("NIGHTDESK")).isTrue();
+        assertThat(this.staff.isStaffName("Night")).isFalse();
+    }
+
     @Test
     void listsEveryAccountWithItsRoleStatusAndDate() {
         assertThat(this.mvc.get().uri("/moderation/accounts").with(admin())).hasStatusOk()

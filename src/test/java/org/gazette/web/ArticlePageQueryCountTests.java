@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.gazette.article.Article;
 import org.gazette.comment.Comment;
 import org.gazette.comment.CommentFixtures;
+import org.gazette.comment.CommentSettingsService;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
@@ -49,6 +50,9 @@ class ArticlePageQueryCountTests {
 
     @Autowired
     private EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    private CommentSettingsService settings;
 
     private Statistics statistics;
 
@@ -132,6 +136,7 @@ class ArticlePageQueryCountTests {
 
     private long post(Article article, Comment parent) throws Exception {
         CommentForm form = CommentForm.by("Ann Lee").replyingTo(parent.getId());
+        this.settings.rules();
         this.statistics.clear();
         MvcTestResult result = form.postTo(this.mvc, article).exchange();
         assertThat(result.getResponse().getStatus()).isEqualTo(303);

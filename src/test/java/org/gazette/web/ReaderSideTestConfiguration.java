@@ -23,6 +23,11 @@ class ReaderSideTestConfiguration {
     }
 
     @Bean
+    WriteTransactions writeTransactions() {
+        return new WriteTransactions();
+    }
+
+    @Bean
     TestArticles testArticles(ArticleRepository articles, TransactionTemplate transactions, Clock clock) {
         return new TestArticles(articles, transactions, clock);
     }

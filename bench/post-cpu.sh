@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# (JFR=FILE records the measured run with Java Flight Recorder; GAZETTE_PORT, JAVA_OPTS as in lib.sh.)
+# bench/post-cpu.sh JAR N [DURATION] [extra app args]: fresh database with N approved comments (bench profile),
+# 10 s warm-up of posting, then DURATION s of posting at 16 connections; prints req/s, p50/p99,
+# CPU ms of the Gazette process per accepted post, and the load average.
+set -euo pipefail
+BENCH=$(cd "$(dirname "$0")" && pwd)
+source "$BENCH/lib.sh"
+JARSRC=$1; N=$2; D=${3:-20}; shift 3 || shift $#
+PORT=${GAZETTE_PORT:-18431}; BASE="http://127.0.0.1:$PORT"; THREADS=2; CONNECTIONS=16
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+EDITOR_PASSWORD="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+WORK=$(mktemp -d /tmp/gazette-post-cpu.XXXXXX); cp "$JARSRC" "$WORK/gazette.jar"
+APP_PID=
+trap 'stop_gazette; rm -rf "$WORK"/*/data' EXIT
+start_gazette r --spring.profiles.active=bench --gazette.bench.approved="$N" --gazette.bench.seed="$N" "$@"
+wait_for_fill
+ARTICLE="/articles/$SEED_SLUG"
+LOAD=(-s "$BENCH/wrk/post.lua" "$BASE$ARTICLE/comments" -- "$BASE" "w$RANDOM")
+wrk -t2 -c16 -d10s "${LOAD[@]}" >/dev/null 2>&1 || true
+cpu() { awk '{ print $14 + $15 }' /proc/$APP_PID/stat; }
+c0=$(cpu); l0=$(cut -d' ' -f1 /proc/loadavg)
+[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.start name=p settings=profile filename="$JFR" >/dev/null
+wrk_run "$WORK/wrk.txt" -d"${D}s" "${LOAD[@]}"
+[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.stop name=p >/dev/null
+c1=$(cpu); l1=$(cut -d' ' -f1-3 /proc/loadavg)
+read -r rps p50 p99 non errs req < <(parse_wrk "$WORK/wrk.txt")
+tck=$(getconf CLK_TCK)
+printf 'N=%s %s req/s p50 %s ms p99 %s ms non-3xx %s errors %s requests %s; CPU %.2f ms/post; load %s -> %s\n' \
+  "$N" "$rps" "$p50" "$p99" "$non" "$errs" "$req" "$(echo "($c1-$c0)*1000/$tck/$req" | bc -l)" "$l0" "$l1"
+grep -c ' ERROR ' "$APP_DIR/app.log" || true
