@@ -378,7 +378,7 @@ report() {
         printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7, $8, err, $12, $13, $15, $16, $17, $18, $19
     }' "$TSV"
     echo
-    echo "\"ratio\": Gazette's req/s over the baseline's, measured alternately. \"errors\": responses other than 2xx/3xx plus socket errors (timeouts included). \"CPU µs/req\": processor time (user + system, from /proc) the JVM, or nginx's workers, spent per request during the measurement, wrk's own excluded; \"CPU ratio\": the baseline's CPU per request over Gazette's, a cost ratio that a busy machine disturbs less than req/s. Raw wrk output: $WORK/wrk."
+    echo "\"ratio\": Gazette's req/s over the baseline's, measured alternately. \"errors\": responses other than 2xx/3xx plus socket errors (timeouts included). \"CPU µs/req\": processor time (user + system, from /proc) the JVM, or nginx's workers, spent per request during the measurement, wrk's own excluded; \"CPU ratio\": the baseline's CPU per request over Gazette's, a cost ratio that a busy machine disturbs less than req/s. Raw wrk output: the run's work directory (logged at the start), wrk/."
     echo
     echo "| instance | time to healthy | peak RSS (VmHWM) | bulk fill |"
     echo "|---|---:|---:|---|"
