@@ -97,14 +97,22 @@ public class CommentThreads {
         Comment root = comment.isTopLevel() ? comment : this.comments.findById(comment.getRootId()).orElseThrow();
         long position = this.positions.position(root.getArticleId(), new ThreadKey(root.getId(), root.getCreatedAt()),
                 this.counts);
-        return (int) (position / this.properties.pageSize()) + 1;
+        return pageAt(position);
     }
 
     private int pageOf(Comment root, List<ThreadKey> placeholders) {
-        ThreadKey key = new ThreadKey(root.getId(), root.getCreatedAt());
-        long approvedBefore = this.comments.countApprovedThreadsBefore(root.getArticleId(), root.getCreatedAt(),
-                root.getId());
-        return (int) (ThreadPaging.position(key, approvedBefore, placeholders) / this.properties.pageSize()) + 1;
+        return pageAt(visibleThreadsBefore(root.getArticleId(), new ThreadKey(root.getId(), root.getCreatedAt()),
+                placeholders));
+    }
+
+    private int pageAt(long position) {
+        return (int) (position / this.properties.pageSize()) + 1;
+    }
+
+    /** Visible threads (approved top-level comments and the given placeholders) before the thread, counted in full. */
+    private long visibleThreadsBefore(Long articleId, ThreadKey key, List<ThreadKey> placeholders) {
+        long approvedBefore = this.comments.countApprovedThreadsBefore(articleId, key.createdAt(), key.id());
+        return ThreadPaging.position(key, approvedBefore, placeholders);
     }
 
     /** The name of the approved comment of this article a reader wants to reply to, if it can take a reply. */
@@ -166,9 +174,7 @@ public class CommentThreads {
 
         @Override
         public long before(Long articleId, ThreadKey key) {
-            long approvedBefore = CommentThreads.this.comments.countApprovedThreadsBefore(articleId, key.createdAt(),
-                    key.id());
-            return ThreadPaging.position(key, approvedBefore,
+            return visibleThreadsBefore(articleId, key,
                     CommentThreads.this.comments.findRemovedThreadsWithVisibleReplies(articleId));
         }
 
