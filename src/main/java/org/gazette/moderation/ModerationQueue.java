@@ -142,10 +142,15 @@ class ModerationQueue {
 
     /**
      * The page's comments with their articles and parents: the ids first, read from an
-     * index in the tab's order, then those rows alone.
+     * index in the tab's order (from the end of the nearest earlier page already read
+     * since the last write, if any), then those rows alone.
      */
     private List<Comment> rows(QueueQuery query) {
-        List<Long> ids = this.comments.pageIds(query, (long) (query.page() - 1) * PAGE_SIZE, PAGE_SIZE);
+        long seen = this.tallies.generation();
+        Map.Entry<Integer, QueuePlace> start = this.tallies.pageEndBefore(query);
+        int pagesBefore = query.page() - 1 - ((start != null) ? start.getKey() : 0);
+        List<Long> ids = this.comments.pageIds(query, (start != null) ? start.getValue() : null,
+                (long) pagesBefore * PAGE_SIZE, PAGE_SIZE);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -154,7 +159,12 @@ class ModerationQueue {
             byId.put(comment.getId(), comment);
         }
         // a comment deleted between the two statements is left out
-        return ids.stream().map(byId::get).filter((comment) -> comment != null).toList();
+        List<Comment> found = ids.stream().map(byId::get).filter((comment) -> comment != null).toList();
+        if (found.size() == ids.size()) {
+            Comment last = found.get(found.size() - 1);
+            this.tallies.pageEnded(query, seen, new QueuePlace(last.getCreatedAt(), last.getId()));
+        }
+        return found;
     }
 
     /** How many comments the tab holds under the filters: the tab's count unless a search or one comment narrows it. */

@@ -16,7 +16,21 @@ interface QueueListing {
      * @param offset how many matching comments come before the page
      * @param limit the most ids to return
      */
-    List<Long> pageIds(QueueQuery query, long offset, int limit);
+    default List<Long> pageIds(QueueQuery query, long offset, int limit) {
+        return pageIds(query, null, offset, limit);
+    }
+
+    /**
+     * The ids of one page of the query's tab under its filters, in the tab's order,
+     * counted from a known place: only the index entries from there to the page's end
+     * are read.
+     * @param query the tab, the filters and the order (its page is not read)
+     * @param after the place in the tab's order the offset counts from (exclusive), or
+     * {@code null} for the start of the tab
+     * @param offset how many matching comments after that place come before the page
+     * @param limit the most ids to return
+     */
+    List<Long> pageIds(QueueQuery query, QueuePlace after, long offset, int limit);
 
     /** How many comments of the query's tab match its filters. */
     long count(QueueQuery query);

@@ -14,7 +14,8 @@ import jakarta.persistence.TypedQuery;
  * up to the page. The order names the filter's equality columns first, which changes
  * nothing in the result but lets H2 see that the index is already in that order.
  * Search patterns are lower case, with {@code !} escaping {@code %}, {@code _} and
- * itself ({@link QueueQuery#searchPattern()}).
+ * itself ({@link QueueQuery#searchPattern()}). A page after one whose end is known
+ * starts the range there ({@link QueuePlace}) rather than skipping every comment before.
  */
 class QueueListingImpl implements QueueListing {
 
@@ -25,10 +26,16 @@ class QueueListingImpl implements QueueListing {
     }
 
     @Override
-    public List<Long> pageIds(QueueQuery query, long offset, int limit) {
+    public List<Long> pageIds(QueueQuery query, QueuePlace after, long offset, int limit) {
         String direction = query.newestFirst() ? " desc" : " asc";
         StringBuilder jpql = new StringBuilder("select c.id from Comment c");
         appendConditions(jpql, query);
+        if (after != null) {
+            // past the place in the tab's order, written so that the place starts the index range
+            String beyond = query.newestFirst() ? "<" : ">";
+            jpql.append(" and c.createdAt ").append(beyond).append("= :afterAt and (c.createdAt ")
+                .append(beyond).append(" :afterAt or c.id ").append(beyond).append(" :afterId)");
+        }
         jpql.append(" order by ");
         if (query.articleId() != null) {
             jpql.append("c.articleId").append(direction).append(", ");
@@ -41,6 +48,9 @@ class QueueListingImpl implements QueueListing {
             .append(direction);
         TypedQuery<Long> select = this.entities.createQuery(jpql.toString(), Long.class);
         bind(select, query);
+        if (after != null) {
+            select.setParameter("afterAt", after.createdAt()).setParameter("afterId", after.id());
+        }
         return select.setFirstResult(Math.toIntExact(offset)).setMaxResults(limit).getResultList();
     }
 

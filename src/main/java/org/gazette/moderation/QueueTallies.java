@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,8 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * What every queue page shows that only a write can change, kept in memory between
  * writes so that a page does not read it again: the tab counts (of the site, and of
- * each article the filter has asked for), the authors' histories and the latest audit
- * line of each comment.
+ * each article the filter has asked for), the authors' histories, the latest audit
+ * line of each comment, and where the pages already shown end ({@link QueuePlace}),
+ * so that a later page is read from the nearest known end instead of from the start.
  * <p>
  * Exact on the next request after any change: every write of a comment (posted, moved,
  * edited, deleted: {@link CommentWritten}) and every line added to the audit log moves
@@ -62,6 +65,45 @@ class QueueTallies {
         .maximumSize(20_000)
         .expireAfterWrite(LIFETIME)
         .build();
+
+    /** Where each page shown ends, per tab, filters and order (the query on its first page). */
+    private final Cache<QueueQuery, Stamped<NavigableMap<Integer, QueuePlace>>> pageEnds = Caffeine.newBuilder()
+        .maximumSize(200)
+        .expireAfterWrite(LIFETIME)
+        .build();
+
+    /** The generation now: read it before a query whose result is then kept with {@link #pageEnded}. */
+    long generation() {
+        return this.generation.get();
+    }
+
+    /**
+     * The nearest page before the query's page whose end is known since the last write.
+     * @return its number and where it ends, or {@code null} when none is
+     */
+    Map.Entry<Integer, QueuePlace> pageEndBefore(QueueQuery query) {
+        Stamped<NavigableMap<Integer, QueuePlace>> kept = this.pageEnds.getIfPresent(query.withPage(1));
+        if (kept == null || kept.generation() != this.generation.get()) {
+            return null;
+        }
+        return kept.value().lowerEntry(query.page());
+    }
+
+    /**
+     * Where the query's page ends, as read from the database after {@code seen} was the
+     * generation: kept for the next pages unless a write has committed since.
+     */
+    void pageEnded(QueueQuery query, long seen, QueuePlace end) {
+        if (seen != this.generation.get()) {
+            return;
+        }
+        this.pageEnds.asMap()
+            .compute(query.withPage(1),
+                    (key, kept) -> (kept != null && kept.generation() == seen) ? kept
+                            : new Stamped<>(seen, new ConcurrentSkipListMap<>()))
+            .value()
+            .put(query.page(), end);
+    }
 
     /**
      * The tab counts of the site or of one article, read with {@code load} unless the

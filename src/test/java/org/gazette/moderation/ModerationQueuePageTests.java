@@ -3,6 +3,8 @@ package org.gazette.moderation;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -230,6 +232,50 @@ class ModerationQueuePageTests {
         assertThat(rowIds(second)).hasSize(3);
         assertThat(second.select(".queue-count").text()).isEqualTo("Showing 21–23 of 23");
         assertThat(second.select("#bulk input[name=page]").val()).isEqualTo("2");
+    }
+
+    @Test
+    void aLaterPageReadFromWhereTheOneBeforeEndedIsExactAfterEveryWrite() {
+        List<Long> waiting = new ArrayList<>();
+        for (int i = 1; i <= 65; i++) {
+            waiting.add(this.fixtures.held("Reader " + i, "reader" + i + "@example.com", "Comment number " + i));
+        }
+        assertPages("/moderation?", waiting);
+
+        // a move off the tab from page 1, a comment joining at the end, a move onto the tab
+        this.fixtures.act(DeskAction.APPROVE, waiting.remove(2));
+        waiting.add(this.fixtures.held("Late Reader", "late@example.com", "A late comment"));
+        assertPages("/moderation?", waiting);
+        long spam = this.fixtures.spam("Spammer", "spam@example.com", "Buy now");
+        this.fixtures.act(DeskAction.NOT_SPAM, spam);
+        waiting.add(spam);
+        assertPages("/moderation?", waiting);
+
+        List<Long> newestFirst = new ArrayList<>(waiting);
+        Collections.reverse(newestFirst);
+        assertPages("/moderation?sort=newest&", newestFirst);
+        this.fixtures.act(DeskAction.TRASH, newestFirst.remove(25));
+        assertPages("/moderation?sort=newest&", newestFirst);
+    }
+
+    /**
+     * The last page to the first, then on to the last again, each exactly its slice of
+     * the expected order: the first pass finds the ends kept before the latest write.
+     */
+    private void assertPages(String prefix, List<Long> expected) {
+        int pages = (expected.size() + 19) / 20;
+        List<Integer> order = new ArrayList<>();
+        for (int page = pages; page >= 1; page--) {
+            order.add(page);
+        }
+        for (int page = 1; page <= pages; page++) {
+            order.add(page);
+        }
+        for (int page : order) {
+            List<Long> slice = expected.subList((page - 1) * 20, Math.min(page * 20, expected.size()));
+            assertThat(rowIds(page(prefix + "page=" + page))).as("page %d", page).isEqualTo(slice);
+        }
+        assertThat(get(prefix + "page=" + (pages + 1))).hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test

@@ -93,6 +93,23 @@ class QueueIndexUseTests {
     }
 
     @Test
+    void aPageAfterAKnownEndReadsOnlyItsOwnEntriesWhateverItsNumber() {
+        QueueQuery pending = QueueQuery.of(CommentStatus.PENDING);
+        List<Long> firstSixty = this.queue.pageIds(pending, 0, 60);
+        long endId = firstSixty.get(59);
+        OffsetDateTime endAt = this.jdbc.queryForObject("select created_at from comment where id = ?",
+                OffsetDateTime.class, endId);
+        QueuePlace end = new QueuePlace(endAt.toInstant(), endId);
+        List<Long> fourthPage = this.queue.pageIds(pending, 60, 20);
+
+        Plan plan = explain(() -> assertThat(this.queue.pageIds(pending, end, 0, 20)).isEqualTo(fourthPage),
+                "PENDING", endAt, endAt, endId, 0, 20);
+
+        assertThat(plan.text()).contains("ix_comment_status_time", "index sorted");
+        assertThat(plan.scanned()).isLessThanOrEqualTo(21);
+    }
+
+    @Test
     void theArticleFilterReadsTheArticlesRangeOfItsTab() {
         QueueQuery onArticle = new QueueQuery(CommentStatus.PENDING, 1, null, this.article.getId(), null, null);
 

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# bench/queue-cpu.sh JAR [PENDING (10000)] [DURATION (20)] [extra app args]: fresh database
+# with PENDING comments in the moderation queue (bench profile), signed in as the editor,
+# 10 s warm-up, then DURATION s of paging through the pending tab (pages 1, 2, ... in turn,
+# as bench/run.sh does) at 16 connections; prints req/s, p50/p99, the page's bytes, the
+# CPU ms of the Gazette process per page, and the load average. JFR=FILE records the
+# measured run; GAZETTE_PORT and JAVA_OPTS as in lib.sh.
+set -euo pipefail
+BENCH=$(cd "$(dirname "$0")" && pwd)
+source "$BENCH/lib.sh"
+JARSRC=$1; PENDING=${2:-10000}; D=${3:-20}; shift 3 || shift $#
+PORT=${GAZETTE_PORT:-18433}; BASE="http://127.0.0.1:$PORT"; THREADS=2; CONNECTIONS=16
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC}
+EDITOR_PASSWORD="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+WORK=$(mktemp -d /tmp/gazette-queue-cpu.XXXXXX); cp "$JARSRC" "$WORK/gazette.jar"
+prepare_launch
+APP_PID=
+trap 'stop_gazette; rm -rf "$WORK"/*/data' EXIT
+start_gazette q --spring.profiles.active=bench --gazette.bench.pending="$PENDING" --gazette.bench.seed=7 "$@"
+wait_for_fill
+jar="$WORK/cookies.txt"
+csrf=$(curl -s -c "$jar" "$BASE/login" | tr '>' '\n' | grep 'name="_csrf"' | sed -E 's/.*value="([^"]*)".*/\1/' | sed -n 1p)
+curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "username=editor" \
+    --data-urlencode "password=$EDITOR_PASSWORD" --data-urlencode "_csrf=$csrf" "$BASE/login"
+cookie="Cookie: JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$jar" | tail -n 1)"
+queue="/moderation?status=pending"
+bytes=$(curl -s -H "$cookie" "$BASE$queue" | wc -c)
+pages=$(( (PENDING + 19) / 20 ))
+LOAD=(-H "$cookie" -s "$BENCH/wrk/pages.lua" "$BASE$queue" -- "$pages" "$queue")
+wrk -t2 -c16 -d10s "${LOAD[@]}" >/dev/null 2>&1 || true
+cpu() { awk '{ print $14 + $15 }' /proc/$APP_PID/stat; }
+c0=$(cpu); l0=$(cut -d' ' -f1 /proc/loadavg)
+[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.start name=p settings=profile filename="$JFR" >/dev/null
+wrk_run "$WORK/wrk.txt" -d"${D}s" "${LOAD[@]}"
+[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.stop name=p >/dev/null
+c1=$(cpu); l1=$(cut -d' ' -f1-3 /proc/loadavg)
+read -r rps p50 p99 non errs req < <(parse_wrk "$WORK/wrk.txt")
+tck=$(getconf CLK_TCK)
+printf 'queue, %s pending: %s req/s p50 %s ms p99 %s ms, %s bytes, non-2xx %s errors %s requests %s; CPU %.2f ms/page; load %s -> %s\n' \
+  "$PENDING" "$rps" "$p50" "$p99" "$bytes" "$non" "$errs" "$req" "$(echo "($c1-$c0)*1000/$tck/$req" | bc -l)" "$l0" "$l1"
