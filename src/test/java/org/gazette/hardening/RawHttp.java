@@ -61,8 +61,19 @@ public final class RawHttp {
         try (Socket socket = new Socket("127.0.0.1", this.port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(request.toByteArray());
-            out.flush();
+            try {
+                out.write(request.toByteArray());
+                out.flush();
+            }
+            catch (SocketException writeFailed) {
+                // The server may answer and close before taking the whole request (a request
+                // line or body over its limits): its answer is read if it arrived.
+                byte[] answer = readAll(socket.getInputStream());
+                if (answer.length == 0) {
+                    throw writeFailed;
+                }
+                return Response.parse(answer);
+            }
             return Response.parse(readAll(socket.getInputStream()));
         }
         catch (SocketTimeoutException ex) {
