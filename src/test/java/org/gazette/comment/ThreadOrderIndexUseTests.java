@@ -5,24 +5,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.gazette.ExplainedStatements;
+import org.gazette.ExplainedStatements.Plan;
 import org.gazette.article.Article;
-import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import(ExplainedStatements.Configuration.class)
 class ThreadOrderIndexUseTests {
 
     private static final Instant T0 = Instant.parse("2022-01-12T20:00:00Z");
-
-    private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
 
     private static final int THREADS = 40;
 
@@ -48,7 +41,7 @@ class ThreadOrderIndexUseTests {
     private CommentRepository comments;
 
     @Autowired
-    private Statements statements;
+    private ExplainedStatements statements;
 
     @Autowired
     private TestEntityManager entities;
@@ -81,42 +74,24 @@ class ThreadOrderIndexUseTests {
         long fromId = this.roots.get(30);
         long toId = this.roots.get(35);
 
-        Plan plan = explain(
+        Plan plan = this.statements.explain(this.jdbc,
                 () -> assertThat(this.comments.countVisibleThreadsBetween(this.article.getId(), from, fromId, to, toId))
                     .isEqualTo(5),
                 this.article.getId(), at(from), at(to), at(from), fromId, at(to), toId);
 
         assertThat(plan.text()).contains("ix_comment_article_thread_order").doesNotContain("fk_comment_article");
         // the six threads posted from 30 s to 35 s inclusive, and the entry that ends the range
-        assertThat(plan.outerScanned()).isLessThanOrEqualTo(7);
+        assertThat(plan.scanned()).isLessThanOrEqualTo(7);
     }
 
     @Test
     void theRemovedThreadsWithVisibleRepliesAreFoundFromTheIndexOfThreads() {
-        Plan plan = explain(
+        Plan plan = this.statements.explain(this.jdbc,
                 () -> assertThat(this.comments.findRemovedThreadsWithVisibleReplies(this.article.getId())).hasSize(4),
                 this.article.getId());
 
         assertThat(plan.text()).contains("ix_comment_article_thread_order").doesNotContain("fk_comment_article");
-        assertThat(plan.outerScanned()).isLessThanOrEqualTo(THREADS + 1);
-    }
-
-    /** Runs the call, then has H2 explain (and run) the one statement it sent, with the given parameters. */
-    private Plan explain(Runnable call, Object... parameters) {
-        this.statements.sent.clear();
-        call.run();
-        assertThat(this.statements.sent).hasSize(1);
-        String sql = this.statements.sent.get(0);
-        assertThat(sql.chars().filter((c) -> c == '?').count()).as(sql).isEqualTo(parameters.length);
-        String text = String.join("\n",
-                this.jdbc.queryForList("explain analyze " + sql, String.class, parameters));
-        List<Integer> counts = new ArrayList<>();
-        Matcher matcher = SCAN_COUNT.matcher(text);
-        while (matcher.find()) {
-            counts.add(Integer.parseInt(matcher.group(1)));
-        }
-        assertThat(counts).as(text).isNotEmpty();
-        return new Plan(text, counts.get(0));
+        assertThat(plan.scanned()).isLessThanOrEqualTo(THREADS + 1);
     }
 
     private long insert(Long parent, String status, int second) {
@@ -132,40 +107,6 @@ class ThreadOrderIndexUseTests {
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** What H2 said about a statement, and how many rows it read for the outer comment. */
-    private record Plan(String text, int outerScanned) {
-
-    }
-
-    /** The SQL statements Hibernate prepares, in order. */
-    static class Statements implements StatementInspector {
-
-        final List<String> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String inspect(String sql) {
-            this.sent.add(sql);
-            return sql;
-        }
-
-    }
-
-    @TestConfiguration
-    static class RecordStatements {
-
-        @Bean
-        Statements statements() {
-            return new Statements();
-        }
-
-        @Bean
-        HibernatePropertiesCustomizer recordStatements(Statements statements) {
-            return (Map<String, Object> properties) -> properties.put(AvailableSettings.STATEMENT_INSPECTOR,
-                    statements);
-        }
-
     }
 
 }

@@ -3,27 +3,20 @@ package org.gazette.moderation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.gazette.ExplainedStatements;
+import org.gazette.ExplainedStatements.Plan;
 import org.gazette.article.Article;
 import org.gazette.comment.CommentStatus;
-import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,11 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import(ExplainedStatements.Configuration.class)
 class QueueIndexUseTests {
 
     private static final Instant T0 = Instant.parse("2022-01-12T20:00:00Z");
-
-    private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
 
     private static final int PENDING = 90;
 
@@ -49,7 +41,7 @@ class QueueIndexUseTests {
     private QueueRepository queue;
 
     @Autowired
-    private Statements statements;
+    private ExplainedStatements statements;
 
     @Autowired
     private TestEntityManager entities;
@@ -76,8 +68,10 @@ class QueueIndexUseTests {
     void theFirstPageOfATabReadsOnlyItsOwnEntries() {
         QueueQuery pending = QueueQuery.of(CommentStatus.PENDING);
 
-        Plan plan = explain(() -> this.queue.pageIds(pending, 0, 20), "PENDING", 0, 20);
+        Plan plan = this.statements.explain(this.jdbc, () -> this.queue.pageIds(pending, 0, 20), "PENDING", 0,
+                20);
 
+        assertThat(plan.scanCounts()).as(plan.text()).hasSize(1);
         assertThat(plan.text()).contains("ix_comment_status_time", "index sorted");
         assertThat(plan.scanned()).isLessThanOrEqualTo(21);
     }
@@ -86,8 +80,10 @@ class QueueIndexUseTests {
     void aLaterPageReadsTheEntriesBeforeItAndNoMoreEitherWay() {
         QueueQuery newest = QueueQuery.of(CommentStatus.PENDING).withOrder(QueueQuery.Order.NEWEST);
 
-        Plan plan = explain(() -> this.queue.pageIds(newest, 40, 20), "PENDING", 40, 20);
+        Plan plan = this.statements.explain(this.jdbc, () -> this.queue.pageIds(newest, 40, 20), "PENDING", 40,
+                20);
 
+        assertThat(plan.scanCounts()).as(plan.text()).hasSize(1);
         assertThat(plan.text()).contains("ix_comment_status_time", "index sorted");
         assertThat(plan.scanned()).isLessThanOrEqualTo(61);
     }
@@ -102,9 +98,11 @@ class QueueIndexUseTests {
         QueuePlace end = new QueuePlace(endAt.toInstant(), endId);
         List<Long> fourthPage = this.queue.pageIds(pending, 60, 20);
 
-        Plan plan = explain(() -> assertThat(this.queue.pageIds(pending, end, 0, 20)).isEqualTo(fourthPage),
+        Plan plan = this.statements.explain(this.jdbc,
+                () -> assertThat(this.queue.pageIds(pending, end, 0, 20)).isEqualTo(fourthPage),
                 "PENDING", endAt, endAt, endId, 0, 20);
 
+        assertThat(plan.scanCounts()).as(plan.text()).hasSize(1);
         assertThat(plan.text()).contains("ix_comment_status_time", "index sorted");
         assertThat(plan.scanned()).isLessThanOrEqualTo(21);
     }
@@ -113,28 +111,12 @@ class QueueIndexUseTests {
     void theArticleFilterReadsTheArticlesRangeOfItsTab() {
         QueueQuery onArticle = new QueueQuery(CommentStatus.PENDING, 1, null, this.article.getId(), null, null);
 
-        Plan plan = explain(() -> this.queue.pageIds(onArticle, 0, 20), "PENDING", this.article.getId(), 0, 20);
+        Plan plan = this.statements.explain(this.jdbc, () -> this.queue.pageIds(onArticle, 0, 20), "PENDING",
+                this.article.getId(), 0, 20);
 
+        assertThat(plan.scanCounts()).as(plan.text()).hasSize(1);
         assertThat(plan.text()).contains("ix_comment_article_queue", "index sorted");
         assertThat(plan.scanned()).isLessThanOrEqualTo(21);
-    }
-
-    /** Runs the call, then has H2 explain (and run) the one statement it sent, with the given parameters. */
-    private Plan explain(Runnable call, Object... parameters) {
-        this.statements.sent.clear();
-        call.run();
-        assertThat(this.statements.sent).hasSize(1);
-        String sql = this.statements.sent.get(0);
-        assertThat(sql.chars().filter((c) -> c == '?').count()).as(sql).isEqualTo(parameters.length);
-        String text = String.join("\n",
-                this.jdbc.queryForList("explain analyze " + sql, String.class, parameters));
-        List<Integer> counts = new ArrayList<>();
-        Matcher matcher = SCAN_COUNT.matcher(text);
-        while (matcher.find()) {
-            counts.add(Integer.parseInt(matcher.group(1)));
-        }
-        assertThat(counts).as(text).hasSize(1);
-        return new Plan(text, counts.get(0));
     }
 
     private void insert(Article on, String status, int second) {
@@ -144,40 +126,6 @@ class QueueIndexUseTests {
                     status_reason, staff, client_address, created_at, updated_at, version)
                 values (?, 1, 'Reader', 'reader@example.com', 'Text', 'hash', ?, 'FIRST_TIME', false,
                     '198.51.100.1', ?, ?, 0)""", on.getId(), status, at, at);
-    }
-
-    /** What H2 said about a statement, and how many index or table rows it read. */
-    private record Plan(String text, int scanned) {
-
-    }
-
-    /** The SQL statements Hibernate prepares, in order. */
-    static class Statements implements StatementInspector {
-
-        final List<String> sent = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String inspect(String sql) {
-            this.sent.add(sql);
-            return sql;
-        }
-
-    }
-
-    @TestConfiguration
-    static class RecordStatements {
-
-        @Bean
-        Statements statements() {
-            return new Statements();
-        }
-
-        @Bean
-        HibernatePropertiesCustomizer recordStatements(Statements statements) {
-            return (Map<String, Object> properties) -> properties.put(AvailableSettings.STATEMENT_INSPECTOR,
-                    statements);
-        }
-
     }
 
 }
