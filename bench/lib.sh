@@ -196,3 +196,22 @@ cpu_ticks() {
     done
     echo "$total"
 }
+
+# cpu_measured_run DURATION WRK-ARGS...: 10 s of warm-up, then DURATION seconds of wrk at
+# the set connections (recorded with Java Flight Recorder into $JFR when set), with the
+# Gazette process's CPU time read around it. Sets RPS P50 P99 NON ERRS REQ (parse_wrk),
+# CPU_MS (ms of CPU per request), LOAD_FROM and LOAD_TO (load averages).
+cpu_measured_run() {
+    local duration=$1 c0 c1
+    shift
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d10s "$@" >/dev/null 2>&1 || true
+    c0=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+    LOAD_FROM=$(cut -d' ' -f1 /proc/loadavg)
+    [ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.start name=p settings=profile filename="$JFR" >/dev/null
+    wrk_run "$WORK/wrk.txt" -d"${duration}s" "$@"
+    [ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.stop name=p >/dev/null
+    c1=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+    LOAD_TO=$(cut -d' ' -f1-3 /proc/loadavg)
+    read -r RPS P50 P99 NON ERRS REQ < <(parse_wrk "$WORK/wrk.txt")
+    CPU_MS=$(echo "($c1 - $c0) * 1000 / $(getconf CLK_TCK) / $REQ" | bc -l)
+}

@@ -18,15 +18,7 @@ start_gazette r --spring.profiles.active=bench --gazette.bench.approved="$N" --g
 wait_for_fill
 ARTICLE="/articles/$SEED_SLUG"
 LOAD=(-s "$BENCH/wrk/post.lua" "$BASE$ARTICLE/comments" -- "$BASE" "w$RANDOM")
-wrk -t2 -c16 -d10s "${LOAD[@]}" >/dev/null 2>&1 || true
-cpu() { awk '{ print $14 + $15 }' /proc/$APP_PID/stat; }
-c0=$(cpu); l0=$(cut -d' ' -f1 /proc/loadavg)
-[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.start name=p settings=profile filename="$JFR" >/dev/null
-wrk_run "$WORK/wrk.txt" -d"${D}s" "${LOAD[@]}"
-[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.stop name=p >/dev/null
-c1=$(cpu); l1=$(cut -d' ' -f1-3 /proc/loadavg)
-read -r rps p50 p99 non errs req < <(parse_wrk "$WORK/wrk.txt")
-tck=$(getconf CLK_TCK)
+cpu_measured_run "$D" "${LOAD[@]}"
 printf 'N=%s %s req/s p50 %s ms p99 %s ms non-3xx %s errors %s requests %s; CPU %.2f ms/post; load %s -> %s\n' \
-  "$N" "$rps" "$p50" "$p99" "$non" "$errs" "$req" "$(echo "($c1-$c0)*1000/$tck/$req" | bc -l)" "$l0" "$l1"
+  "$N" "$RPS" "$P50" "$P99" "$NON" "$ERRS" "$REQ" "$CPU_MS" "$LOAD_FROM" "$LOAD_TO"
 grep -c ' ERROR ' "$APP_DIR/app.log" || true

@@ -27,14 +27,6 @@ queue="/moderation?status=pending"
 bytes=$(curl -s -H "$cookie" "$BASE$queue" | wc -c)
 pages=$(( (PENDING + 19) / 20 ))
 LOAD=(-H "$cookie" -s "$BENCH/wrk/pages.lua" "$BASE$queue" -- "$pages" "$queue")
-wrk -t2 -c16 -d10s "${LOAD[@]}" >/dev/null 2>&1 || true
-cpu() { awk '{ print $14 + $15 }' /proc/$APP_PID/stat; }
-c0=$(cpu); l0=$(cut -d' ' -f1 /proc/loadavg)
-[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.start name=p settings=profile filename="$JFR" >/dev/null
-wrk_run "$WORK/wrk.txt" -d"${D}s" "${LOAD[@]}"
-[ -z "${JFR:-}" ] || jcmd "$APP_PID" JFR.stop name=p >/dev/null
-c1=$(cpu); l1=$(cut -d' ' -f1-3 /proc/loadavg)
-read -r rps p50 p99 non errs req < <(parse_wrk "$WORK/wrk.txt")
-tck=$(getconf CLK_TCK)
+cpu_measured_run "$D" "${LOAD[@]}"
 printf 'queue, %s pending: %s req/s p50 %s ms p99 %s ms, %s bytes, non-2xx %s errors %s requests %s; CPU %.2f ms/page; load %s -> %s\n' \
-  "$PENDING" "$rps" "$p50" "$p99" "$bytes" "$non" "$errs" "$req" "$(echo "($c1-$c0)*1000/$tck/$req" | bc -l)" "$l0" "$l1"
+  "$PENDING" "$RPS" "$P50" "$P99" "$bytes" "$NON" "$ERRS" "$REQ" "$CPU_MS" "$LOAD_FROM" "$LOAD_TO"
