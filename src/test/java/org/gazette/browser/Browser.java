@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -126,11 +128,34 @@ final class Browser {
         return new WebDriverWait(this.driver, PATIENCE).until(condition);
     }
 
+    /**
+     * Whether the element has left the document: stale, or, as chromedriver sometimes
+     * says it while a navigation replaces the document, "does not belong to the document"
+     * (a general error that {@link ExpectedConditions#stalenessOf} lets through).
+     */
+    static ExpectedCondition<Boolean> gone(WebElement element) {
+        return (driver) -> {
+            try {
+                element.isEnabled();
+                return false;
+            }
+            catch (StaleElementReferenceException ex) {
+                return true;
+            }
+            catch (WebDriverException ex) {
+                if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw ex;
+            }
+        };
+    }
+
     /** Clicks something that loads another page, and waits until that page has loaded. */
     void clickAndWaitForNextPage(WebElement element) {
         WebElement root = this.driver.findElement(By.tagName("html"));
         element.click();
-        waitUntil(ExpectedConditions.stalenessOf(root));
+        waitUntil(gone(root));
         waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body")));
         if (this.javaScript) {
             waitUntil((driver) -> "complete".equals(script("return document.readyState")));

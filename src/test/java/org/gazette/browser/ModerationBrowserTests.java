@@ -153,7 +153,7 @@ class ModerationBrowserTests {
         delete.click();
         browser.waitUntil(ExpectedConditions.alertIsPresent());
         browser.driver().switchTo().alert().accept();
-        browser.waitUntil(ExpectedConditions.stalenessOf(root));
+        browser.waitUntil(Browser.gone(root));
         browser.waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
 
         assertThat(notice(browser)).isEqualTo("Comment deleted permanently");
@@ -202,7 +202,7 @@ class ModerationBrowserTests {
         assertThat(approve.getCssValue("outline-style")).isEqualTo("solid");
         WebElement root = browser.find(By.tagName("html"));
         approve.sendKeys(Keys.ENTER);
-        browser.waitUntil(ExpectedConditions.stalenessOf(root));
+        browser.waitUntil(Browser.gone(root));
 
         assertThat(notice(browser)).isEqualTo("Comment approved");
     }
