@@ -1,6 +1,7 @@
 package org.gazette.web;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
@@ -69,8 +70,8 @@ class PageEncoding {
         @Override
         public PrintWriter getWriter() throws IOException {
             if (this.writer == null) {
-                this.writer = new PrintWriter(new BytesWriter(getResponse().getOutputStream()::write,
-                        Charset.forName(getCharacterEncoding())));
+                this.writer = new PrintWriter(
+                        new BytesWriter(getResponse().getOutputStream(), Charset.forName(getCharacterEncoding())));
             }
             return this.writer;
         }
@@ -85,27 +86,19 @@ class PageEncoding {
 
     }
 
-    /** Where encoded bytes go. */
-    @FunctionalInterface
-    interface ByteSink {
-
-        void write(byte[] bytes) throws IOException;
-
-    }
-
     /**
      * Encodes each string or array it is given whole; a high surrogate at the end of one
      * write waits for the low surrogate that starts the next, so no pair is split.
      */
     static final class BytesWriter extends Writer {
 
-        private final ByteSink sink;
+        private final OutputStream sink;
 
         private final Charset charset;
 
         private char pendingHighSurrogate;
 
-        BytesWriter(ByteSink sink, Charset charset) {
+        BytesWriter(OutputStream sink, Charset charset) {
             this.sink = sink;
             this.charset = charset;
         }

@@ -33,7 +33,7 @@ class PageEncodingTests {
     @Test
     void aLoneHighSurrogateAtTheEndIsWrittenOnCloseAsTheCharsetWould() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PageEncoding.BytesWriter writer = new PageEncoding.BytesWriter(out::write, StandardCharsets.UTF_8);
+        PageEncoding.BytesWriter writer = new PageEncoding.BytesWriter(out, StandardCharsets.UTF_8);
 
         writer.write("end\ud83d");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("end");
@@ -45,7 +45,7 @@ class PageEncodingTests {
     /** The page written in pieces of the given size, alternately as strings and as character arrays. */
     private static byte[] written(int size) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PageEncoding.BytesWriter writer = new PageEncoding.BytesWriter(out::write, StandardCharsets.UTF_8);
+        PageEncoding.BytesWriter writer = new PageEncoding.BytesWriter(out, StandardCharsets.UTF_8);
         boolean asString = true;
         for (int start = 0; start < PAGE.length(); start += size) {
             int end = Math.min(start + size, PAGE.length());
