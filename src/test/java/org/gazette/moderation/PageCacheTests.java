@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import org.apache.catalina.connector.Connector;
 import org.gazette.comment.CommentService;
 import org.gazette.comment.CommentSettingsService;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,6 +38,9 @@ class PageCacheTests {
 
     @Autowired
     private ModerationService moderation;
+
+    @Autowired
+    private ServletWebServerApplicationContext context;
 
     @Autowired
     private CommentSettingsService settings;
@@ -127,6 +134,33 @@ class PageCacheTests {
         HttpResponse<String> someoneElse = get(DeskFixtures.ARTICLE, null);
         assertThat(someoneElse.body()).doesNotContain("Only for me to see");
         assertThat(someoneElse.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public");
+    }
+
+    @Test
+    void aPageOfManyWritesToTheSocketArrivesWholeRenderedAndFromMemory() throws Exception {
+        String paragraph = "The ferry crossing was cancelled again, and the island's only doctor "
+                + "had to be flown in by the coastguard. ";
+        for (int i = 0; i < 50; i++) {
+            this.fixtures.approved("Reader " + i, "reader" + i + "@example.com",
+                    "Letter " + i + ": " + paragraph.repeat(30));
+        }
+        HttpResponse<byte[]> rendered = getBytes(DeskFixtures.ARTICLE);
+        HttpResponse<byte[]> fromMemory = getBytes(DeskFixtures.ARTICLE);
+
+        assertThat(rendered.body().length).as("page bytes").isGreaterThan(3 * 64 * 1024);
+        assertThat(fromMemory.body()).isEqualTo(rendered.body());
+        assertThat(fromMemory.headers().firstValueAsLong("Content-Length")).hasValue(rendered.body().length);
+        String page = new String(fromMemory.body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("Letter 0: ", "Letter 49: ").endsWith("</html>\n");
+        Connector connector = ((TomcatWebServer) this.context.getWebServer()).getTomcat().getConnector();
+        assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize"))).as("bytes written at a time")
+            .isEqualTo("65536");
+        assertThat(String.valueOf(connector.getProperty("maxConnections"))).isEqualTo("1024");
+    }
+
+    private HttpResponse<byte[]> getBytes(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+        return this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
