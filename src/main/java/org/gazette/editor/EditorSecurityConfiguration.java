@@ -18,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
@@ -42,7 +43,10 @@ public class EditorSecurityConfiguration {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setMatchingRequestParameterName(null);
         requestCache.setRequestMatcher(EditorSecurityConfiguration::isPageNavigation);
+        XorCsrfTokenRequestAttributeHandler csrfTokens = new XorCsrfTokenRequestAttributeHandler();
+        csrfTokens.setSecureRandom(new PerThreadSecureRandom());
         http.securityMatcher(EDITOR_PATHS)
+            .csrf((csrf) -> csrf.csrfTokenRequestHandler(csrfTokens))
             .authorizeHttpRequests((requests) -> requests.requestMatchers("/login")
                 .permitAll()
                 .requestMatchers("/moderation/accounts", "/moderation/accounts/**")

@@ -97,12 +97,16 @@ class QueueTallies {
         if (seen != this.generation.get()) {
             return;
         }
-        this.pageEnds.asMap()
-            .compute(query.withPage(1),
-                    (key, kept) -> (kept != null && kept.generation() == seen) ? kept
-                            : new Stamped<>(seen, new ConcurrentSkipListMap<>()))
-            .value()
-            .put(query.page(), end);
+        QueueQuery first = query.withPage(1);
+        Stamped<NavigableMap<Integer, QueuePlace>> kept = this.pageEnds.getIfPresent(first);
+        if (kept == null || kept.generation() != seen) {
+            // only the first page read after a write takes the entry's lock: under it,
+            // every page read at once queued behind a thread the scheduler had paused
+            kept = this.pageEnds.asMap()
+                .compute(first, (key, current) -> (current != null && current.generation() == seen) ? current
+                        : new Stamped<>(seen, new ConcurrentSkipListMap<>()));
+        }
+        kept.value().put(query.page(), end);
     }
 
     /**
