@@ -1,64 +1,70 @@
 package org.gazette.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The page writer hands the client exactly the bytes the container's writer would: the
- * text in UTF-8, written at once, however it is cut into writes, a surrogate pair split
- * between two writes included.
+ * The page buffer holds exactly the bytes the container's writer would send: the text in
+ * UTF-8, however it is cut into writes, a surrogate pair split between two writes and
+ * between two of the buffer's blocks included, and a page larger than the buffer's first
+ * guess of its size.
  */
 class PageEncodingTests {
 
     private static final String PAGE = "<p>Oskar Bergstr\u00f6m \u2013 \u201cnot so fast\u201d\u00a0\ud83d\ude00 \u00b7 end</p>";
 
     @Test
-    void aPageWrittenWholeIsItsUtf8Bytes() throws IOException {
-        assertThat(written(PAGE.length())).isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
+    void aPageWrittenWholeIsItsUtf8Bytes() {
+        assertThat(written(PAGE, PAGE.length(), 1024)).isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
-    void anyCutIntoWritesGivesTheSameBytes() throws IOException {
+    void anyCutIntoWritesGivesTheSameBytes() {
         for (int size = 1; size < PAGE.length(); size++) {
-            assertThat(written(size)).as("writes of %d characters", size)
+            assertThat(written(PAGE, size, 1024)).as("writes of %d characters", size)
                 .isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
         }
     }
 
     @Test
-    void aLoneHighSurrogateAtTheEndIsWrittenOnCloseAsTheCharsetWould() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PageEncoding.BytesWriter writer = new PageEncoding.BytesWriter(out, StandardCharsets.UTF_8);
+    void aPageOfManyBlocksLargerThanExpectedGivesTheSameBytes() {
+        // 8 KB blocks of characters end inside surrogate pairs and multi-byte characters
+        String page = PAGE.repeat(2_000);
+        for (int size : new int[] { 1_000, 8_191, 8_192, 8_193, 70_000, page.length() }) {
+            assertThat(written(page, size, 1024)).as("writes of %d characters", size)
+                .isEqualTo(page.getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
-        writer.write("end\ud83d");
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("end");
-        writer.close();
-
-        assertThat(out.toByteArray()).isEqualTo("end\ud83d".getBytes(StandardCharsets.UTF_8));
+    @Test
+    void aLoneSurrogateIsWrittenAsTheCharsetWould() {
+        for (String text : new String[] { "end\ud83d", "\ude00start", "mid\ud83ddle" }) {
+            assertThat(written(text, 1, 1024)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** The page written in pieces of the given size, alternately as strings and as character arrays. */
-    private static byte[] written(int size) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PageEncoding.BytesWriter writer = new PageEncoding.BytesWriter(out, StandardCharsets.UTF_8);
+    private static byte[] written(String page, int size, int expectedBytes) {
+        PageEncoding.PageBuffer buffer = new PageEncoding.PageBuffer(StandardCharsets.UTF_8, expectedBytes);
+        char[] characters = page.toCharArray();
         boolean asString = true;
-        for (int start = 0; start < PAGE.length(); start += size) {
-            int end = Math.min(start + size, PAGE.length());
+        for (int start = 0; start < page.length(); start += size) {
+            int end = Math.min(start + size, page.length());
             if (asString) {
-                writer.write(PAGE, start, end - start);
+                buffer.write(page, start, end - start);
             }
             else {
-                writer.write(PAGE.toCharArray(), start, end - start);
+                buffer.write(characters, start, end - start);
             }
             asString = !asString;
         }
-        writer.close();
-        return out.toByteArray();
+        ByteBuffer bytes = buffer.finish();
+        return Arrays.copyOfRange(bytes.array(), 0, bytes.limit());
     }
 
 }

@@ -25,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,6 +48,8 @@ class SecurityHeadersTests {
     static final String ARTICLE = "/articles/as-talks-with-russia-halt-nato-chief-warns-of-new-war-in-europe";
 
     static final String FAILING_ROUTE = "/test-only/failure";
+
+    static final String FAILING_PAGE = "/test-only/fails-halfway";
 
     /** Words that would show a stack trace, an exception or the framework's own error page. */
     static final List<String> REVEALING = List.of("Exception", "exception", "\tat ", "at org.", "at java.",
@@ -348,7 +352,17 @@ class SecurityHeadersTests {
 
     }
 
-    /** A route that fails, to see the 500 page: exists only in this test. */
+    @Test
+    void aPageThatFailsHalfWayIsReplacedWholeByTheErrorPage() throws Exception {
+        Answer answer = get(FAILING_PAGE);
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.body()).contains("<p class=\"error-code\">500</p>")
+            .doesNotContain("Rendered before the failure");
+        assertRevealsNothing("page failing half-way", answer);
+    }
+
+    /** Routes that fail, to see the 500 page: exist only in this test. */
     @TestConfiguration(proxyBeanMethods = false)
     static class FailingRouteConfiguration {
 
@@ -357,6 +371,26 @@ class SecurityHeadersTests {
 
             @GetMapping(FAILING_ROUTE)
             String fail() {
+                throw new IllegalStateException("boom: a detail no reader should see");
+            }
+
+        }
+
+        /** A page whose template fails after its first paragraph. */
+        @Controller
+        static class FailingPageController {
+
+            @GetMapping(FAILING_PAGE)
+            String failHalfWay(Model model) {
+                model.addAttribute("broken", new Broken());
+                return "test-only/fails-halfway";
+            }
+
+        }
+
+        static class Broken {
+
+            public String getValue() {
                 throw new IllegalStateException("boom: a detail no reader should see");
             }
 
