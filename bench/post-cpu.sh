@@ -8,7 +8,7 @@ BENCH=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH/lib.sh"
 JARSRC=$1; N=$2; D=${3:-20}; shift 3 || shift $#
 PORT=${GAZETTE_PORT:-18431}; BASE="http://127.0.0.1:$PORT"; THREADS=2; CONNECTIONS=16
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m -Xms32m -XX:+UseSerialGC}
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m -Xms32m -XX:+UseParallelGC}
 EDITOR_PASSWORD="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
 WORK=$(mktemp -d /tmp/gazette-post-cpu.XXXXXX); cp "$JARSRC" "$WORK/gazette.jar"
 prepare_launch
