@@ -53,6 +53,21 @@ build_jar() {
     prepare_launch
 }
 
+# measured_instance NAME DEFAULT_PORT JAR: the set-up of the one-figure scripts
+# (post-cpu.sh, queue-cpu.sh, page-cpu.sh): a work directory with a copy of JAR laid out
+# for launch, the port (GAZETTE_PORT or DEFAULT_PORT), 16 connections on 2 wrk threads,
+# the default JAVA_OPTS and an editor password of its own; stops Gazette on exit.
+measured_instance() {
+    PORT=${GAZETTE_PORT:-$2}; BASE="http://127.0.0.1:$PORT"; THREADS=2; CONNECTIONS=16
+    JAVA_OPTS=${JAVA_OPTS:--Xmx256m -Xms32m -XX:+UseParallelGC}
+    EDITOR_PASSWORD="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+    WORK=$(mktemp -d "/tmp/gazette-$1.XXXXXX")
+    cp "$3" "$WORK/gazette.jar"
+    prepare_launch
+    APP_PID=
+    trap 'stop_gazette; rm -rf "$WORK"/*/data' EXIT
+}
+
 # Lays the jar out as Spring Boot recommends for production (extracted, so that the
 # JVM can map its classes from a class-data sharing archive) and trains that archive
 # once: a start of the application that exits when the context is refreshed, on a

@@ -9,13 +9,7 @@ set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH/lib.sh"
 JARSRC=$1; N=$2; WHAT=${3:-}; D=${4:-20}; shift 4 || shift $#
-PORT=${GAZETTE_PORT:-18435}; BASE="http://127.0.0.1:$PORT"; THREADS=2; CONNECTIONS=16
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m -Xms32m -XX:+UseParallelGC}
-EDITOR_PASSWORD="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
-WORK=$(mktemp -d /tmp/gazette-page-cpu.XXXXXX); cp "$JARSRC" "$WORK/gazette.jar"
-prepare_launch
-APP_PID=
-trap 'stop_gazette; rm -rf "$WORK"/*/data' EXIT
+measured_instance page-cpu 18435 "$JARSRC"
 start_gazette p --spring.profiles.active=bench --gazette.bench.approved="$N" --gazette.bench.seed="$N" "$@"
 wait_for_fill
 URL="$BASE/articles/$SEED_SLUG$WHAT"

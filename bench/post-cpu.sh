@@ -7,13 +7,7 @@ set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH/lib.sh"
 JARSRC=$1; N=$2; D=${3:-20}; shift 3 || shift $#
-PORT=${GAZETTE_PORT:-18431}; BASE="http://127.0.0.1:$PORT"; THREADS=2; CONNECTIONS=16
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m -Xms32m -XX:+UseParallelGC}
-EDITOR_PASSWORD="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
-WORK=$(mktemp -d /tmp/gazette-post-cpu.XXXXXX); cp "$JARSRC" "$WORK/gazette.jar"
-prepare_launch
-APP_PID=
-trap 'stop_gazette; rm -rf "$WORK"/*/data' EXIT
+measured_instance post-cpu 18431 "$JARSRC"
 start_gazette r --spring.profiles.active=bench --gazette.bench.approved="$N" --gazette.bench.seed="$N" "$@"
 wait_for_fill
 ARTICLE="/articles/$SEED_SLUG"

@@ -9,13 +9,7 @@ set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH/lib.sh"
 JARSRC=$1; PENDING=${2:-10000}; D=${3:-20}; shift 3 || shift $#
-PORT=${GAZETTE_PORT:-18433}; BASE="http://127.0.0.1:$PORT"; THREADS=2; CONNECTIONS=16
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m -Xms32m -XX:+UseParallelGC}
-EDITOR_PASSWORD="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
-WORK=$(mktemp -d /tmp/gazette-queue-cpu.XXXXXX); cp "$JARSRC" "$WORK/gazette.jar"
-prepare_launch
-APP_PID=
-trap 'stop_gazette; rm -rf "$WORK"/*/data' EXIT
+measured_instance queue-cpu 18433 "$JARSRC"
 start_gazette q --spring.profiles.active=bench --gazette.bench.pending="$PENDING" --gazette.bench.seed=7 "$@"
 wait_for_fill
 jar="$WORK/cookies.txt"

@@ -54,31 +54,33 @@ class MessagesConfigurationTests {
     @Test
     void aThreadFormatsAMessageWhileAnotherIsStillFormattingIt() throws Exception {
         MessageSource messages = desk(new UncontendedMessageSource());
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Object slowName = new Object() {
-            @Override
-            public String toString() {
-                inside.countDown();
-                await(release);
-                return "Slow";
-            }
-        };
-        CompletableFuture<String> slow = CompletableFuture
-            .supplyAsync(() -> messages.getMessage("desk.row.select", new Object[] { slowName }, LOCALE), this.threads);
-        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        SlowFormatting slow = startSlowFormatting(messages);
 
-        CompletableFuture<String> other = CompletableFuture
-            .supplyAsync(() -> messages.getMessage("desk.row.select", new Object[] { "Ann" }, LOCALE), this.threads);
+        CompletableFuture<String> other = select(messages, "Ann");
         assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo("Select the comment by Ann");
 
-        release.countDown();
-        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("Select the comment by Slow");
+        slow.release().countDown();
+        assertThat(slow.result().get(10, TimeUnit.SECONDS)).isEqualTo("Select the comment by Slow");
     }
 
     @Test
     void springsOwnSourceMakesThatThreadWait() throws Exception {
         MessageSource messages = desk(new ResourceBundleMessageSource());
+        SlowFormatting slow = startSlowFormatting(messages);
+
+        CompletableFuture<String> other = select(messages, "Ann");
+        Thread.sleep(200);
+        assertThat(other).as("waiting on the shared format").isNotDone();
+
+        slow.release().countDown();
+        assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo("Select the comment by Ann");
+    }
+
+    /**
+     * Starts formatting "Select the comment by …" with a name whose {@code toString} waits
+     * for the returned latch, and returns once that thread is inside the formatting.
+     */
+    private SlowFormatting startSlowFormatting(MessageSource messages) throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Object slowName = new Object() {
@@ -89,15 +91,18 @@ class MessagesConfigurationTests {
                 return "Slow";
             }
         };
-        CompletableFuture.supplyAsync(() -> messages.getMessage("desk.row.select", new Object[] { slowName }, LOCALE),
-                this.threads);
+        CompletableFuture<String> result = select(messages, slowName);
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<String> other = CompletableFuture
-            .supplyAsync(() -> messages.getMessage("desk.row.select", new Object[] { "Ann" }, LOCALE), this.threads);
-        Thread.sleep(200);
-        assertThat(other).as("waiting on the shared format").isNotDone();
-        release.countDown();
-        assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo("Select the comment by Ann");
+        return new SlowFormatting(release, result);
+    }
+
+    private CompletableFuture<String> select(MessageSource messages, Object name) {
+        return CompletableFuture.supplyAsync(
+                () -> messages.getMessage("desk.row.select", new Object[] { name }, LOCALE), this.threads);
+    }
+
+    private record SlowFormatting(CountDownLatch release, CompletableFuture<String> result) {
+
     }
 
     @Test
