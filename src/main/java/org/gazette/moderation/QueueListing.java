@@ -2,6 +2,8 @@ package org.gazette.moderation;
 
 import java.util.List;
 
+import org.gazette.comment.Comment;
+
 /**
  * The queue's rows under the editor's filters, read so that the database can answer
  * from an index: only the ids of one page, in the tab's order, and the number of
@@ -34,5 +36,12 @@ interface QueueListing {
 
     /** How many comments of the query's tab match its filters. */
     long count(QueueQuery query);
+
+    /**
+     * The given comments with their articles and parents, in no particular order: the
+     * rows of a queue page once {@link #pageIds} has chosen them. Ids of comments that
+     * no longer exist are left out.
+     */
+    List<Comment> findForQueue(List<Long> ids);
 
 }

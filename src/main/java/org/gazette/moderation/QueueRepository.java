@@ -31,12 +31,6 @@ interface QueueRepository extends Repository<Comment, Long>, QueueListing {
     @Query("select count(c) > 0 from Comment c where c.parentId = :id")
     boolean hasReplies(Long id);
 
-    /**
-     * The given comments with their articles and parents, in no particular order: the
-     * rows of a queue page once {@link QueueListing#pageIds} has chosen them.
-     */
-    @Query("select c from Comment c join fetch c.article left join fetch c.parent where c.id in :ids")
-    List<Comment> findForQueue(Collection<Long> ids);
 
     /** How many comments each status holds on the whole site: rows of (status, count). */
     @Query("select c.status, count(c) from Comment c group by c.status")

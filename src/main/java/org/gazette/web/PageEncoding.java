@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,8 +30,8 @@ import org.springframework.context.annotation.Configuration;
  * loop at a chunk's first character outside ASCII (a non-breaking space, a dash, a
  * reader's name). On the moderation queue (70 KB a page) that took a fifth of the page's
  * CPU and some 0.9 MB of short-lived copies a page, which the collector had to move
- * while 16 pages were in flight. Here one encoder turns each 8 KB of text into bytes in
- * a buffer sized by the view's previous page: about one copy of the page.
+ * while 16 pages were in flight. Here the text is encoded as it is written, into a
+ * buffer sized by the view's previous page: about one copy of the page.
  */
 @Configuration(proxyBeanMethods = false)
 class PageEncoding {
@@ -124,58 +122,69 @@ class PageEncoding {
     }
 
     /**
-     * Text encoded as it is written, 8 KB of characters at a time, into bytes kept until
-     * {@link #finish}. A high surrogate at the end of one write waits for the low surrogate
-     * that starts the next; characters that cannot be encoded become the charset's
-     * replacement, as with {@link String#getBytes(Charset)}.
+     * Text encoded as it is written into bytes kept until {@link #finish}. UTF-8 (every
+     * page of the application) is encoded by a loop of its own, character by character
+     * from the text as written: the JDK's {@code CharsetEncoder} leaves its fast ASCII
+     * loop at the first character outside ASCII of each piece it is given (a non-breaking
+     * space, a dash, a reader's name) for a general loop that C2 compiled late, or not at
+     * all, while it had the rest of the application to compile on two cores. A high
+     * surrogate at the end of one write waits for the low surrogate that starts the next;
+     * a lone surrogate becomes {@code ?}, as with {@link String#getBytes(Charset)}. Any
+     * other charset is encoded once, at the end.
      */
     static final class PageBuffer extends Writer {
 
         /** The most a view's next buffer starts at, whatever its last page was. */
         static final int MAX_EXPECTED = 1024 * 1024;
 
-        private final CharsetEncoder encoder;
+        /** How many characters of a string are copied out and encoded at a time. */
+        private static final int BLOCK = 8 * 1024;
 
-        private final CharBuffer chars = CharBuffer.allocate(8 * 1024);
+        private static final byte REPLACEMENT = '?';
 
-        private ByteBuffer bytes;
+        private final Charset charset;
+
+        /** The text so far, in a charset other than UTF-8 only. */
+        private final StringBuilder other;
+
+        private char[] block;
+
+        private byte[] bytes;
+
+        private int count;
+
+        /** A high surrogate that ended the last write, or 0. */
+        private char pendingHigh;
 
         PageBuffer(Charset charset, int expectedBytes) {
-            this.encoder = charset.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            this.bytes = ByteBuffer.allocate(Math.max(expectedBytes, 1024));
+            this.charset = charset;
+            this.other = StandardCharsets.UTF_8.equals(charset) ? null : new StringBuilder(expectedBytes);
+            this.bytes = new byte[Math.max(expectedBytes, 1024)];
         }
 
         @Override
         public void write(char[] source, int offset, int length) {
-            int from = offset;
-            int left = length;
-            while (left > 0) {
-                int taken = Math.min(left, this.chars.remaining());
-                this.chars.put(source, from, taken);
-                from += taken;
-                left -= taken;
-                if (!this.chars.hasRemaining()) {
-                    encode(false);
-                }
+            if (this.other != null) {
+                this.other.append(source, offset, length);
+            }
+            else {
+                encode(source, offset, offset + length);
             }
         }
 
         @Override
         public void write(String source, int offset, int length) {
-            int from = offset;
-            int left = length;
-            while (left > 0) {
-                int taken = Math.min(left, this.chars.remaining());
-                int at = this.chars.position();
-                source.getChars(from, from + taken, this.chars.array(), at);
-                this.chars.position(at + taken);
-                from += taken;
-                left -= taken;
-                if (!this.chars.hasRemaining()) {
-                    encode(false);
-                }
+            if (this.other != null) {
+                this.other.append(source, offset, offset + length);
+                return;
+            }
+            if (this.block == null) {
+                this.block = new char[BLOCK];
+            }
+            for (int from = offset, end = offset + length; from < end; from += BLOCK) {
+                int to = Math.min(end, from + BLOCK);
+                source.getChars(from, to, this.block, 0);
+                encode(this.block, 0, to - from);
             }
         }
 
@@ -189,29 +198,80 @@ class PageEncoding {
 
         /** The bytes of everything written, ready to read: call once, after the last write. */
         ByteBuffer finish() {
-            encode(true);
-            while (this.encoder.flush(this.bytes).isOverflow()) {
-                grow();
+            if (this.other != null) {
+                return ByteBuffer.wrap(this.other.toString().getBytes(this.charset));
             }
-            this.bytes.flip();
-            return this.bytes;
+            if (this.pendingHigh != 0) {
+                ensure(1);
+                this.bytes[this.count++] = REPLACEMENT;
+                this.pendingHigh = 0;
+            }
+            return ByteBuffer.wrap(this.bytes, 0, this.count);
         }
 
-        private void encode(boolean endOfInput) {
-            this.chars.flip();
-            CoderResult result = this.encoder.encode(this.chars, this.bytes, endOfInput);
-            while (result.isOverflow()) {
-                grow();
-                result = this.encoder.encode(this.chars, this.bytes, endOfInput);
+        /** Appends the UTF-8 bytes of {@code source[from, to)}. */
+        private void encode(char[] source, int from, int to) {
+            if (from >= to) {
+                return;
             }
-            this.chars.compact();
+            ensure(3 * (to - from) + 4);
+            byte[] out = this.bytes;
+            int n = this.count;
+            int i = from;
+            if (this.pendingHigh != 0) {
+                if (Character.isLowSurrogate(source[i])) {
+                    n = fourBytes(out, n, Character.toCodePoint(this.pendingHigh, source[i]));
+                    i++;
+                }
+                else {
+                    out[n++] = REPLACEMENT;
+                }
+                this.pendingHigh = 0;
+            }
+            for (; i < to; i++) {
+                char c = source[i];
+                if (c < 0x80) {
+                    out[n++] = (byte) c;
+                }
+                else if (c < 0x800) {
+                    out[n++] = (byte) (0xC0 | (c >> 6));
+                    out[n++] = (byte) (0x80 | (c & 0x3F));
+                }
+                else if (!Character.isSurrogate(c)) {
+                    out[n++] = (byte) (0xE0 | (c >> 12));
+                    out[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    out[n++] = (byte) (0x80 | (c & 0x3F));
+                }
+                else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(source[i + 1])) {
+                    n = fourBytes(out, n, Character.toCodePoint(c, source[++i]));
+                }
+                else if (Character.isHighSurrogate(c) && i + 1 == to) {
+                    this.pendingHigh = c;
+                }
+                else {
+                    out[n++] = REPLACEMENT;
+                }
+            }
+            this.count = n;
         }
 
-        private void grow() {
-            ByteBuffer larger = ByteBuffer.allocate(this.bytes.capacity() * 2);
-            this.bytes.flip();
-            larger.put(this.bytes);
-            this.bytes = larger;
+        private static int fourBytes(byte[] out, int at, int codePoint) {
+            out[at] = (byte) (0xF0 | (codePoint >> 18));
+            out[at + 1] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+            out[at + 2] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+            out[at + 3] = (byte) (0x80 | (codePoint & 0x3F));
+            return at + 4;
+        }
+
+        /** Room for {@code more} bytes, doubling the buffer as often as needed. */
+        private void ensure(int more) {
+            if (this.count + more > this.bytes.length) {
+                int size = this.bytes.length;
+                while (this.count + more > size) {
+                    size *= 2;
+                }
+                this.bytes = Arrays.copyOf(this.bytes, size);
+            }
         }
 
     }

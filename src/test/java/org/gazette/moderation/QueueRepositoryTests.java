@@ -80,6 +80,27 @@ class QueueRepositoryTests {
     }
 
     @Test
+    void rowsAreReadForAnyNumberOfIdsWithMissingOnesLeftOut() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < QueueListingImpl.ROWS_AT_ONCE + 5; i++) {
+            ids.add(insert(this.article, null, "Author " + i, "a" + i + "@example.com", null, "Text " + i, "PENDING", i));
+        }
+        this.entities.clear();
+
+        assertThat(this.queue.findForQueue(List.of())).isEmpty();
+        assertThat(rowIds(ids.subList(3, 4))).containsExactly(ids.get(3));
+        assertThat(rowIds(ids.subList(0, QueueListingImpl.ROWS_AT_ONCE)))
+            .containsExactlyInAnyOrderElementsOf(ids.subList(0, QueueListingImpl.ROWS_AT_ONCE));
+        assertThat(rowIds(ids)).containsExactlyInAnyOrderElementsOf(ids);
+        long missing = ids.get(ids.size() - 1) + 1000;
+        assertThat(rowIds(List.of(ids.get(1), missing, ids.get(2)))).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+    }
+
+    private List<Long> rowIds(List<Long> ids) {
+        return this.queue.findForQueue(ids).stream().map(Comment::getId).toList();
+    }
+
+    @Test
     void filtersByArticleCommentAndSearch() {
         long one = insert(this.article, null, "Zelda", "z@example.com", "https://zelda.example", "plain", "PENDING", 0);
         long two = insert(this.other, null, "Bo", "BO@example.com", null, "Zelda was right 100%", "PENDING", 1);

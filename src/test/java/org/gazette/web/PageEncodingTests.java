@@ -1,6 +1,7 @@
 package org.gazette.web;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -43,14 +44,31 @@ class PageEncodingTests {
 
     @Test
     void aLoneSurrogateIsWrittenAsTheCharsetWould() {
-        for (String text : new String[] { "end\ud83d", "\ude00start", "mid\ud83ddle" }) {
-            assertThat(written(text, 1, 1024)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+        for (String text : new String[] { "end\ud83d", "\ude00start", "mid\ud83ddle", "two\ud83d\ud83d\ude00",
+                "\ud83d\ud83d" }) {
+            for (int size = 1; size <= text.length(); size++) {
+                assertThat(written(text, size, 1024)).as("%s in writes of %d", text, size)
+                    .isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+            }
         }
     }
 
-    /** The page written in pieces of the given size, alternately as strings and as character arrays. */
+    @Test
+    void anotherCharsetIsEncodedAsItsOwnEncoderWould() {
+        String page = "<p>Bergstr\u00f6m \u2013 caf\u00e9</p>";
+        for (int size : new int[] { 1, 5, page.length() }) {
+            assertThat(written(page, size, 16, StandardCharsets.ISO_8859_1)).as("writes of %d characters", size)
+                .isEqualTo(page.getBytes(StandardCharsets.ISO_8859_1));
+        }
+    }
+
     private static byte[] written(String page, int size, int expectedBytes) {
-        PageEncoding.PageBuffer buffer = new PageEncoding.PageBuffer(StandardCharsets.UTF_8, expectedBytes);
+        return written(page, size, expectedBytes, StandardCharsets.UTF_8);
+    }
+
+    /** The page written in pieces of the given size, alternately as strings and as character arrays. */
+    private static byte[] written(String page, int size, int expectedBytes, Charset charset) {
+        PageEncoding.PageBuffer buffer = new PageEncoding.PageBuffer(charset, expectedBytes);
         char[] characters = page.toCharArray();
         boolean asString = true;
         for (int start = 0; start < page.length(); start += size) {
