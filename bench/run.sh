@@ -311,9 +311,12 @@ measure_size() {
     if [ "$status" = 200 ]; then
         pages=$(last_page "$BASE$queue" "$cookie")
         save_copy "$queue" "queue-$n.html" -H "$cookie"
-        eval "G_QUEUE_$n=(-H \"\$cookie\" -s \"\$BENCH_DIR/wrk/pages.lua\" \"\$BASE\$queue\" -- \"\$pages\" \"\$queue\")"
+        local -a queue_load=(-H "$cookie" -s "$BENCH_DIR/wrk/pages.lua" "$BASE$queue" -- "$pages" "$queue")
+        eval "G_QUEUE_$n=(\"\${queue_load[@]}\")"
         eval "N_QUEUE_$n=(\"\$NBASE/queue-$n.html\")"
         LABEL[N_QUEUE_$n]="nginx, first page's bytes"
+        # A page this instance has never served: as long a warm-up as the first article page's.
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP * 3))s" "${queue_load[@]}" >/dev/null 2>&1 || true
         compare "queue-$n" "$n" "moderation queue, $PENDING pending, pages 1-$pages in turn" "$status" "$bytes" \
             "G_QUEUE_$n" "N_QUEUE_$n"
     else

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells {@link ThreadPositions} which thread every write of a {@link Comment} may have
- * moved, turns every write into a {@link CommentWritten} event, and every write that
+ * moved (a reply held or spammed out of sight moves none), turns every write into a {@link CommentWritten} event, and every write that
  * readers can see into a {@link CommentsChanged} event as well: a comment approved
  * before or after the write. A held or spammed comment that stays out of sight (a new
  * comment awaiting moderation, a pending comment marked as spam) leaves the public
@@ -44,14 +44,17 @@ class CommentChangeListener {
     @PostRemove
     void changed(Comment comment) {
         ThreadPositions threads = threadPositions();
+        boolean seen = comment.changesWhatReadersSee();
         if (threads != null && comment.isTopLevel()) {
             threads.threadChanged(comment.getArticleId(), new ThreadKey(comment.getId(), comment.getCreatedAt()));
         }
-        else if (threads != null) {
+        else if (threads != null && seen) {
+            // Only an approved reply shows a thread (or keeps its held first comment as a
+            // placeholder): one that stays out of sight moves no thread.
             threads.replyChanged(comment.getArticleId());
         }
         this.events.publishEvent(new CommentWritten(comment.getArticleId()));
-        if (comment.changesWhatReadersSee()) {
+        if (seen) {
             this.events.publishEvent(new CommentsChanged(comment.getArticleId()));
         }
         comment.rememberStoredState();

@@ -112,6 +112,37 @@ class ThreadPositionsDatabaseTests {
         }
     }
 
+    @Test
+    void heldRepliesKeepTheAnchorAndApprovingOneUnderATrashedThreadMovesIt() {
+        for (int i = 0; i < 8; i++) {
+            postAndCheck("Reader " + i);
+        }
+        assertThat(this.positions.isAnchored(this.article.getId())).isTrue();
+        Comment root = storedOn().get(2);
+
+        this.settings.update(ModerationMode.ALL, 2, 0, "", "");
+        reply(storedOn().get(5), "Held replier");
+        reply(root, "Held under a thread");
+        assertThat(this.positions.isAnchored(this.article.getId())).as("after held replies").isTrue();
+        List<Comment> stored = storedOn();
+        Comment held = stored.get(stored.size() - 1);
+        this.fixtures.markSpam(stored.get(stored.size() - 2), this.clock.instant());
+        assertThat(this.positions.isAnchored(this.article.getId())).as("after a held reply marked spam").isTrue();
+        this.settings.update(ModerationMode.NONE, 2, 0, "", "");
+
+        trash(root);
+        postAndCheck("After a trash");
+        assertThat(this.positions.isAnchored(this.article.getId())).as("anchored again").isTrue();
+
+        // the held reply approved: the trashed thread is shown again, as a placeholder
+        this.clock.step(Duration.ofSeconds(1));
+        this.fixtures.approve(held, this.clock.instant());
+        assertThat(this.positions.isAnchored(this.article.getId())).as("after an approved reply").isFalse();
+        for (int i = 0; i < 4; i++) {
+            postAndCheck("Later reader " + i);
+        }
+    }
+
     private void postAndCheck(String name) {
         this.clock.step(Duration.ofSeconds(2));
         ReplyForm form = new ReplyForm();
