@@ -3,6 +3,17 @@
 # Sourced, not run. Only 127.0.0.1 is ever contacted.
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# The JVM as every script starts Gazette (BENCHMARKS.md has the evidence for each):
+# -Xmx176m, the heap the peak RSS target is met with; -Xms32m, so that the heap grows to
+# what the data needs instead of being committed (and touched) whole; the parallel
+# collector, whose two threads keep full collections shorter than the serial one's; and
+# at most two glibc malloc arenas (MALLOC_ARENA_MAX), so that the memory the JIT
+# compilers and the request threads free is reused rather than kept in an arena per
+# thread.
+DEFAULT_JAVA_OPTS="-Xmx176m -Xms32m -XX:+UseParallelGC"
+: "${JAVA_OPTS:=$DEFAULT_JAVA_OPTS}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 ROOT=$(dirname "$BENCH_DIR")
 SEED_SLUG=as-talks-with-russia-halt-nato-chief-warns-of-new-war-in-europe
 
@@ -56,10 +67,9 @@ build_jar() {
 # measured_instance NAME DEFAULT_PORT JAR: the set-up of the one-figure scripts
 # (post-cpu.sh, queue-cpu.sh, page-cpu.sh): a work directory with a copy of JAR laid out
 # for launch, the port (GAZETTE_PORT or DEFAULT_PORT), 16 connections on 2 wrk threads,
-# the default JAVA_OPTS and an editor password of its own; stops Gazette on exit.
+# and an editor password of its own; stops Gazette on exit.
 measured_instance() {
     PORT=${GAZETTE_PORT:-$2}; BASE="http://127.0.0.1:$PORT"; THREADS=2; CONNECTIONS=16
-    JAVA_OPTS=${JAVA_OPTS:--Xmx256m -Xms32m -XX:+UseParallelGC}
     EDITOR_PASSWORD="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
     WORK=$(mktemp -d "/tmp/gazette-$1.XXXXXX")
     cp "$3" "$WORK/gazette.jar"
@@ -188,7 +198,8 @@ machine_summary() {
     cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
     mem=$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo)
     jvm=$(java -version 2>&1 | sed -n 2p)
-    printf '%s cores (%s), %s memory; %s; JAVA_OPTS=%s; %s' "$(nproc)" "$cpu" "$mem" "$jvm" "$JAVA_OPTS" \
+    printf '%s cores (%s), %s memory; %s; JAVA_OPTS=%s, MALLOC_ARENA_MAX=%s; %s' "$(nproc)" "$cpu" "$mem" "$jvm" \
+        "$JAVA_OPTS" "$MALLOC_ARENA_MAX" \
         "$([ "${CDS:-1}" = 0 ] && echo 'packaged jar' || echo 'extracted jar with a CDS archive')"
 }
 

@@ -15,7 +15,7 @@
 # Environment: CLIENTS (16: one client per attack connection, so that each client sends
 # enough to meet its limits within a phase), ATTACK_CONNECTIONS (16), READERS (4 connections),
 # DURATION (s of the readers' measurement, 15), APPROVED (comments on the article, 200),
-# JAVA_OPTS (-Xmx256m -Xms32m -XX:+UseParallelGC), GAZETTE_PORT (18080). Only 127.0.0.1 is contacted.
+# JAVA_OPTS and MALLOC_ARENA_MAX (defaults in lib.sh), GAZETTE_PORT (18080). Only 127.0.0.1 is contacted.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -31,7 +31,6 @@ while [ $# -gt 0 ]; do
     shift
 done
 : "${CLIENTS:=16}" "${ATTACK_CONNECTIONS:=16}" "${READERS:=4}" "${DURATION:=15}" "${APPROVED:=200}"
-: "${JAVA_OPTS:=-Xmx256m -Xms32m -XX:+UseParallelGC}"
 THREADS=1
 CONNECTIONS=$READERS
 PORT=${GAZETTE_PORT:-18080}

@@ -10,7 +10,7 @@
 # PATH "post" records comment posting instead (bench/wrk/post.lua on the article); a
 # PATH under /moderation is fetched signed in as the editor.
 # Environment: DURATION (s recorded, 20), PENDING (comments in the moderation queue, 0),
-# JAVA_OPTS (-Xmx256m -Xms32m -XX:+UseParallelGC), GAZETTE_PORT (18080).
+# JAVA_OPTS and MALLOC_ARENA_MAX (defaults in lib.sh), GAZETTE_PORT (18080).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -86,7 +86,7 @@ if [ "${1:-}" = --no-build ]; then
 fi
 N=${1:-2000}
 PAGE=${2:-}
-: "${DURATION:=20}" "${JAVA_OPTS:=-Xmx256m -Xms32m -XX:+UseParallelGC}" "${PENDING:=0}"
+: "${DURATION:=20}" "${PENDING:=0}"
 THREADS=2
 CONNECTIONS=16
 PORT=${GAZETTE_PORT:-18080}

@@ -11,7 +11,7 @@
 # Options:   --no-build           use the jar already in target/
 #            --sizes "200 2000"   the comment counts to measure
 #            --results FILE       where to append the results (default bench/results.md)
-# Environment: JAVA_OPTS (default -Xmx256m -Xms32m -XX:+UseParallelGC), GAZETTE_PORT (18080), NGINX_PORT (18081),
+# Environment: JAVA_OPTS and MALLOC_ARENA_MAX (defaults in lib.sh), GAZETTE_PORT (18080), NGINX_PORT (18081),
 #            DURATION (s per measurement and round), ROUNDS, WARMUP (s), PENDING (10000),
 #            CONNECTIONS (16), THREADS (2), QUEUE_AT (the sizes at which the moderation
 #            queue is filled with PENDING comments and measured: the largest by default, or "all")
@@ -42,10 +42,7 @@ else
     : "${DURATION:=5}" "${ROUNDS:=2}" "${WARMUP:=3}"
     SIZES=${SIZES:-"200 2000 20000"}
 fi
-# -Xms32m: the heap grows to what the data needs instead of being committed (and touched)
-# whole: peak RSS at N = 20,000 about 560 -> 475 MB. The parallel collector: posting's
-# p99 41-72 ms where the serial collector's full collections gave 126-133 ms (BENCHMARKS.md).
-: "${JAVA_OPTS:=-Xmx256m -Xms32m -XX:+UseParallelGC}" "${PENDING:=10000}" "${CONNECTIONS:=16}" "${THREADS:=2}"
+: "${PENDING:=10000}" "${CONNECTIONS:=16}" "${THREADS:=2}"
 # The queue does not depend on N: by default it is filled and measured at the largest N only.
 : "${QUEUE_AT:=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -n 1)}"
 PORT=${GAZETTE_PORT:-18080}
@@ -422,7 +419,7 @@ report() {
     postq=$(awk -F'\t' '$1 ~ /^postq-/ { v = ($11 > 0) ? $6 * (1 - $9 / $11) : 0; if (w == "" || v < w) { w = v; p = $8 } } END { if (w != "") printf "%.1f/s, p99 %s ms", w, p }' "$TSV")
     echo "| (not a target) posting with $PENDING comments pending in the queue (worst N) | ${postq:--} | $(verdict "${postq%%/*}" ">=" 500 "/s") against the posting target |"
     echo "| moderation queue, $PENDING pending: p99 < 100 ms per page (worst N) | ${worstqueue:--} ms | $(verdict "$worstqueue" "<" 100 " ms") |"
-    echo "| peak RSS < 512 MB with $JAVA_OPTS (worst instance) | ${maxrss:--} MB | $(verdict "$maxrss" "<" 512 " MB") |"
+    echo "| peak RSS < 512 MB with $JAVA_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX (worst instance) | ${maxrss:--} MB | $(verdict "$maxrss" "<" 512 " MB") |"
     echo "| start-up to healthy < 10 s (worst instance, fresh database) | ${maxstart:--} s | $(verdict "$maxstart" "<" 10 " s") |"
     echo
 }

@@ -156,6 +156,8 @@ class PageCacheTests {
         assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize"))).as("bytes written at a time")
             .isEqualTo("65536");
         assertThat(String.valueOf(connector.getProperty("maxConnections"))).isEqualTo("1024");
+        assertThat(String.valueOf(connector.getProperty("maxThreads"))).as("request threads")
+            .isEqualTo(String.valueOf(4 * Math.max(2, Runtime.getRuntime().availableProcessors())));
     }
 
     private HttpResponse<byte[]> getBytes(String path) throws Exception {
