@@ -31,7 +31,6 @@ interface QueueRepository extends Repository<Comment, Long>, QueueListing {
     @Query("select count(c) > 0 from Comment c where c.parentId = :id")
     boolean hasReplies(Long id);
 
-
     /** How many comments each status holds on the whole site: rows of (status, count). */
     @Query("select c.status, count(c) from Comment c group by c.status")
     List<Object[]> countByStatus();

@@ -3,6 +3,7 @@ package org.gazette.moderation;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -81,7 +82,7 @@ class QueueRepositoryTests {
 
     @Test
     void rowsAreReadForAnyNumberOfIdsWithMissingOnesLeftOut() {
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (int i = 0; i < QueueListingImpl.ROWS_AT_ONCE + 5; i++) {
             ids.add(insert(this.article, null, "Author " + i, "a" + i + "@example.com", null, "Text " + i, "PENDING", i));
         }
