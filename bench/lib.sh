@@ -11,8 +11,7 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # than the serial one's; and at most two glibc malloc arenas (MALLOC_ARENA_MAX), so
 # that the memory the JIT compilers and the request threads free is reused rather than
 # kept in an arena per thread.
-DEFAULT_JAVA_OPTS="-Xmx176m -Xms176m -XX:+UseParallelGC"
-: "${JAVA_OPTS:=$DEFAULT_JAVA_OPTS}"
+: "${JAVA_OPTS:=-Xmx176m -Xms176m -XX:+UseParallelGC}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 ROOT=$(dirname "$BENCH_DIR")
 SEED_SLUG=as-talks-with-russia-halt-nato-chief-warns-of-new-war-in-europe

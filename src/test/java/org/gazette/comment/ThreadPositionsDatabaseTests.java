@@ -86,9 +86,7 @@ class ThreadPositionsDatabaseTests {
 
     @Test
     void redirectPagesMatchTheStoredThreadsThroughPostsAndEditorsMoves() {
-        for (int i = 0; i < 12; i++) {
-            postAndCheck("Reader " + i);
-        }
+        postReaders("Reader", 12);
         assertThat(this.positions.isAnchored(this.article.getId())).isTrue();
 
         Comment early = storedOn().get(1);
@@ -104,23 +102,19 @@ class ThreadPositionsDatabaseTests {
         trash(recent);
         postAndCheck("After a recent trash");
 
-        this.settings.update(ModerationMode.ALL, 2, 0, "", "");
+        moderate(ModerationMode.ALL);
         postAndCheck("Held reader");
-        this.settings.update(ModerationMode.NONE, 2, 0, "", "");
-        for (int i = 0; i < 6; i++) {
-            postAndCheck("Later reader " + i);
-        }
+        moderate(ModerationMode.NONE);
+        postReaders("Later reader", 6);
     }
 
     @Test
     void heldRepliesKeepTheAnchorAndApprovingOneUnderATrashedThreadMovesIt() {
-        for (int i = 0; i < 8; i++) {
-            postAndCheck("Reader " + i);
-        }
+        postReaders("Reader", 8);
         assertThat(this.positions.isAnchored(this.article.getId())).isTrue();
         Comment root = storedOn().get(2);
 
-        this.settings.update(ModerationMode.ALL, 2, 0, "", "");
+        moderate(ModerationMode.ALL);
         reply(storedOn().get(5), "Held replier");
         reply(root, "Held under a thread");
         assertThat(this.positions.isAnchored(this.article.getId())).as("after held replies").isTrue();
@@ -128,7 +122,7 @@ class ThreadPositionsDatabaseTests {
         Comment held = stored.get(stored.size() - 1);
         this.fixtures.markSpam(stored.get(stored.size() - 2), this.clock.instant());
         assertThat(this.positions.isAnchored(this.article.getId())).as("after a held reply marked spam").isTrue();
-        this.settings.update(ModerationMode.NONE, 2, 0, "", "");
+        moderate(ModerationMode.NONE);
 
         trash(root);
         postAndCheck("After a trash");
@@ -138,9 +132,18 @@ class ThreadPositionsDatabaseTests {
         this.clock.step(Duration.ofSeconds(1));
         this.fixtures.approve(held, this.clock.instant());
         assertThat(this.positions.isAnchored(this.article.getId())).as("after an approved reply").isFalse();
-        for (int i = 0; i < 4; i++) {
-            postAndCheck("Later reader " + i);
+        postReaders("Later reader", 4);
+    }
+
+    /** Posts {@code count} comments by "name 0", "name 1" and so on, checking each redirect's page. */
+    private void postReaders(String name, int count) {
+        for (int i = 0; i < count; i++) {
+            postAndCheck(name + " " + i);
         }
+    }
+
+    private void moderate(ModerationMode mode) {
+        this.settings.update(mode, 2, 0, "", "");
     }
 
     private void postAndCheck(String name) {
