@@ -214,7 +214,7 @@ class PageEncoding {
             if (from >= to) {
                 return;
             }
-            ensure(3 * (to - from) + 4);
+            ensure(to - from + 4);
             byte[] out = this.bytes;
             int n = this.count;
             int i = from;
@@ -229,6 +229,13 @@ class PageEncoding {
                 this.pendingHigh = 0;
             }
             for (; i < to; i++) {
+                // Room for the longest character (4 bytes); the rest of the write is taken to be
+                // ASCII until it turns out not to be, so a page that fits its buffer stays in it.
+                if (n > out.length - 4) {
+                    this.count = n;
+                    ensure(to - i + 4);
+                    out = this.bytes;
+                }
                 char c = source[i];
                 if (c < 0x80) {
                     out[n++] = (byte) c;

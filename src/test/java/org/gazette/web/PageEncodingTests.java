@@ -43,6 +43,24 @@ class PageEncodingTests {
     }
 
     @Test
+    void aPageThatFitsItsExpectedSizeStaysInItsFirstBuffer() {
+        // Room is taken as the text needs it, not three bytes for every character of a write
+        // (which made nearly every page outgrow its buffer near its end and be copied whole)
+        String page = PAGE.repeat(1_000);
+        int length = page.getBytes(StandardCharsets.UTF_8).length;
+        int expected = length + 1024;
+        PageEncoding.PageBuffer buffer = new PageEncoding.PageBuffer(StandardCharsets.UTF_8, expected);
+        for (int start = 0; start < page.length(); start += 8_192) {
+            buffer.write(page, start, Math.min(8_192, page.length() - start));
+        }
+
+        ByteBuffer bytes = buffer.finish();
+
+        assertThat(bytes.limit()).isEqualTo(length);
+        assertThat(bytes.array()).hasSize(expected);
+    }
+
+    @Test
     void aLoneSurrogateIsWrittenAsTheCharsetWould() {
         for (String text : new String[] { "end\ud83d", "\ude00start", "mid\ud83ddle", "two\ud83d\ud83d\ude00",
                 "\ud83d\ud83d" }) {
