@@ -11,10 +11,9 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # than the serial one's; a young generation of fixed size (64 MB) with survivor spaces
 # large enough that objects living through a few young collections die there instead
 # of filling the old generation (left to itself, the collector shrank them to 4 MB and
-# promoted whatever survived one collection; posting then promoted twice as much and
-# took twice as many full collections); and at most two glibc
-# malloc arenas (MALLOC_ARENA_MAX), so that the memory the JIT compilers and the
-# request threads free is reused rather than kept in an arena per thread.
+# promoted whatever survived one collection: posting promoted twice as much); and at
+# most two glibc malloc arenas (MALLOC_ARENA_MAX), so that the memory the JIT compilers
+# and the request threads free is reused rather than kept in an arena per thread.
 : "${JAVA_OPTS:=-Xmx176m -Xms176m -XX:+UseParallelGC -Xmn64m -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 ROOT=$(dirname "$BENCH_DIR")
