@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * moved (a reply held or spammed out of sight moves none), turns every write into a
  * {@link CommentWritten} event, and every write that readers can see into a
  * {@link CommentsChanged} event as well: a comment approved before or after the write.
- * A held or spammed comment that stays out of sight (a new
- * comment awaiting moderation, a pending comment marked as spam) leaves the public
- * pages, and so their caches, alone. JPQL bulk updates bypass it: use them only for
- * what neither readers nor the desk's counts see (such as clearing client addresses),
- * never for a status, an author or a text.
+ * A held or spammed comment that stays out of sight (a new comment awaiting moderation,
+ * a pending comment marked as spam) leaves the public pages, and so their caches,
+ * alone. JPQL bulk updates bypass it: use them only for what neither readers nor the
+ * desk's counts see (such as clearing client addresses), never for a status, an author
+ * or a text.
  */
 @Component
 class CommentChangeListener {
