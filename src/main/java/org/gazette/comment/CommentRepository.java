@@ -70,11 +70,17 @@ public interface CommentRepository extends JpaRepository<Comment, Long> {
     @Query("select c from Comment c where c.threadId in :threadIds order by c.createdAt, c.id")
     List<Comment> findReplies(Collection<Long> threadIds);
 
+    /** Whether the same name already posted the same text on the article, in any status. */
     @Query("""
             select count(c) > 0 from Comment c
-             where c.articleId = :articleId and c.bodyHash = :bodyHash
-               and (c.authorName = :name or c.authorEmail = :email)""")
-    boolean existsDuplicate(Long articleId, String bodyHash, String name, String email);
+             where c.articleId = :articleId and c.bodyHash = :bodyHash and c.authorName = :name""")
+    boolean existsDuplicate(Long articleId, String bodyHash, String name);
+
+    /** Whether the same email already posted the same text on the article, under any name. */
+    @Query("""
+            select count(c) > 0 from Comment c
+             where c.articleId = :articleId and c.bodyHash = :bodyHash and c.authorEmail = :email""")
+    boolean existsSameTextWithEmail(Long articleId, String bodyHash, String email);
 
     @Query("select max(c.createdAt) from Comment c where c.clientAddress = :clientAddress")
     Optional<Instant> lastCommentFromAddress(String clientAddress);

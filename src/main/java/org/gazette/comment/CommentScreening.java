@@ -6,10 +6,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The automatic checks a comment goes through when it is posted, in WordPress's
- * order: hidden field, duplicates, flood control, disallowed words, moderation words
- * and links and staff names, then the moderation mode. A plain class: the facts that
- * need the database are asked for lazily, only when their rule is reached.
+ * The automatic checks a comment goes through when it is posted, in WordPress's order
+ * made into no oracle: hidden field (spam); the same name saying the same thing on the
+ * article (409); a comment from the same client address within the flood interval (429);
+ * disallowed words (spam); moderation words, too many links, a staff name (held); the
+ * moderation mode; and last, for a comment held anyway, the same text with the same email
+ * or the same email within the flood interval from another address (held, with that
+ * reason). Refusals rest only on what the poster typed and readers can see, or on what the
+ * same client sent; a match through the email alone never refuses and never changes
+ * whether a comment is published, so posting tells a stranger nothing about other
+ * people's addresses. A plain class: the facts that need the database are asked for
+ * lazily, only when their rule is reached.
  */
 public final class CommentScreening {
 
@@ -22,10 +29,10 @@ public final class CommentScreening {
     /** What screening needs to know about the world, asked in rule order. */
     public interface Facts {
 
-        /** Whether the same author already said the same thing on the same article. */
+        /** Whether the same name already said the same thing on the same article. */
         boolean isDuplicate();
 
-        /** Time since the last comment from the same client address or email, if any. */
+        /** Time since the last comment from the same client address, if any. */
         Optional<Duration> sinceLastComment();
 
         /** Whether the name is an editor's. */
@@ -33,6 +40,12 @@ public final class CommentScreening {
 
         /** Whether a comment with the same name and email was approved before. */
         boolean approvedBefore();
+
+        /** Whether an earlier comment on the same article has the same text and email. */
+        boolean emailRepeatsText();
+
+        /** Time since the last comment with the same email, from any address, if any. */
+        Optional<Duration> sinceLastCommentWithEmail();
 
     }
 
@@ -46,12 +59,12 @@ public final class CommentScreening {
 
     }
 
-    /** Refused: the author already said that. */
+    /** Refused: the same name already said that. */
     public record Duplicate() implements Outcome {
 
     }
 
-    /** Refused: too soon after the last comment. */
+    /** Refused: too soon after the last comment from the same client. */
     public record TooSoon(Duration retryAfter) implements Outcome {
 
     }
@@ -63,12 +76,9 @@ public final class CommentScreening {
         if (facts.isDuplicate()) {
             return new Duplicate();
         }
-        Duration interval = this.rules.floodInterval();
-        if (!interval.isZero() && !interval.isNegative()) {
-            Optional<Duration> since = facts.sinceLastComment();
-            if (since.isPresent() && since.get().compareTo(interval) < 0) {
-                return new TooSoon(interval.minus(since.get()));
-            }
+        Optional<Duration> since = floodControlOn() ? facts.sinceLastComment() : Optional.empty();
+        if (withinFloodInterval(since)) {
+            return new TooSoon(this.rules.floodInterval().minus(since.get()));
         }
         Optional<String> disallowed = firstTerm(this.rules.disallowedWords(), submission);
         if (disallowed.isPresent()) {
@@ -85,7 +95,33 @@ public final class CommentScreening {
         if (facts.isStaffName()) {
             return new Accepted(Verdict.held(StatusReason.STAFF_NAME, submission.author().name()));
         }
-        return new Accepted(byMode(facts));
+        Verdict verdict = byMode(facts);
+        return new Accepted((verdict.status() == CommentStatus.APPROVED) ? verdict : byEmail(facts).orElse(verdict));
+    }
+
+    /**
+     * The reason to record when the email alone matches, for a comment held anyway. Both
+     * facts are asked whatever the first answers, so the time taken tells nothing either.
+     */
+    private Optional<Verdict> byEmail(Facts facts) {
+        boolean repeatsText = facts.emailRepeatsText();
+        Optional<Duration> since = floodControlOn() ? facts.sinceLastCommentWithEmail() : Optional.empty();
+        if (repeatsText) {
+            return Optional.of(Verdict.held(StatusReason.EMAIL_REPEATS_TEXT, null));
+        }
+        if (withinFloodInterval(since)) {
+            return Optional.of(Verdict.held(StatusReason.EMAIL_RECENTLY_USED, since.get().toSeconds() + " s apart"));
+        }
+        return Optional.empty();
+    }
+
+    private boolean floodControlOn() {
+        Duration interval = this.rules.floodInterval();
+        return !interval.isZero() && !interval.isNegative();
+    }
+
+    private boolean withinFloodInterval(Optional<Duration> since) {
+        return since.isPresent() && since.get().compareTo(this.rules.floodInterval()) < 0;
     }
 
     private Verdict byMode(Facts facts) {

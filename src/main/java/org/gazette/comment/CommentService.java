@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.gazette.article.Article;
 import org.gazette.article.ArticleNotFoundException;
@@ -52,8 +51,8 @@ public class CommentService {
      * @throws CommentsClosedException the article takes no comments
      * @throws InvalidReplyException the parent is not an approved comment of the
      * article, or the thread is too deep
-     * @throws DuplicateCommentException the author already said that
-     * @throws CommentFloodException too soon after the last comment
+     * @throws DuplicateCommentException the same name already said that
+     * @throws CommentFloodException too soon after the same client's last comment
      */
     @Transactional
     public PostedComment submit(String slug, ReplyForm form, String clientAddress) {
@@ -135,9 +134,8 @@ public class CommentService {
 
         @Override
         public boolean isDuplicate() {
-            Author author = this.submission.author();
             return CommentService.this.comments.existsDuplicate(this.article.getId(),
-                    BodyHash.of(this.submission.body()), author.name(), author.email());
+                    BodyHash.of(this.submission.body()), this.submission.author().name());
         }
 
         @Override
@@ -145,12 +143,7 @@ public class CommentService {
             Optional<Instant> byAddress = (this.submission.clientAddress() != null)
                     ? CommentService.this.comments.lastCommentFromAddress(this.submission.clientAddress())
                     : Optional.empty();
-            Optional<Instant> byEmail = CommentService.this.comments
-                .lastCommentFromEmail(this.submission.author().email());
-            return Stream.of(byAddress, byEmail)
-                .flatMap(Optional::stream)
-                .max(Instant::compareTo)
-                .map((last) -> Duration.between(last, this.now));
+            return byAddress.map((last) -> Duration.between(last, this.now));
         }
 
         @Override
@@ -163,6 +156,18 @@ public class CommentService {
         public boolean approvedBefore() {
             Author author = this.submission.author();
             return CommentService.this.comments.existsApproved(author.name(), author.email());
+        }
+
+        @Override
+        public boolean emailRepeatsText() {
+            return CommentService.this.comments.existsSameTextWithEmail(this.article.getId(),
+                    BodyHash.of(this.submission.body()), this.submission.author().email());
+        }
+
+        @Override
+        public Optional<Duration> sinceLastCommentWithEmail() {
+            return CommentService.this.comments.lastCommentFromEmail(this.submission.author().email())
+                .map((last) -> Duration.between(last, this.now));
         }
 
     }

@@ -20,6 +20,16 @@ public enum StatusReason {
     TOO_MANY_LINKS("held: too many links"),
     /** Held because the name is an editor's name. */
     STAFF_NAME("held: name of a staff member"),
+    /**
+     * Held because an earlier comment on the article has the same text and the same
+     * email under another name: a match the poster is not told about.
+     */
+    EMAIL_REPEATS_TEXT("held: same text as an earlier comment with this email"),
+    /**
+     * Held because the same email was used within the flood interval from another
+     * client address: a match the poster is not told about.
+     */
+    EMAIL_RECENTLY_USED("held: email used moments ago from another address"),
     /** Marked spam because the hidden field was filled. */
     HONEYPOT("spam: hidden field filled"),
     /** Marked spam because it contains a disallowed word. */

@@ -172,16 +172,27 @@ class CommentRepositoryTests {
     // the posting rules -----------------------------------------------------------------
 
     @Test
-    void duplicateIsTheSameTextOnTheSameArticleByTheSameNameOrEmail() {
+    void duplicateIsTheSameTextOnTheSameArticleByTheSameName() {
         held(this.article, null, "Ann", "I said this.", T0);
         flushAndClear();
         String hash = BodyHash.of("I said this.");
 
-        assertThat(this.comments.existsDuplicate(this.article.getId(), hash, "Ann", "other@mail.example")).isTrue();
-        assertThat(this.comments.existsDuplicate(this.article.getId(), hash, "Someone", "ann@mail.example")).isTrue();
-        assertThat(this.comments.existsDuplicate(this.article.getId(), hash, "Someone", "else@mail.example")).isFalse();
-        assertThat(this.comments.existsDuplicate(this.other.getId(), hash, "Ann", "ann@mail.example")).isFalse();
-        assertThat(this.comments.existsDuplicate(this.article.getId(), BodyHash.of("I said that."), "Ann",
+        assertThat(this.comments.existsDuplicate(this.article.getId(), hash, "Ann")).isTrue();
+        assertThat(this.comments.existsDuplicate(this.article.getId(), hash, "Someone")).isFalse();
+        assertThat(this.comments.existsDuplicate(this.other.getId(), hash, "Ann")).isFalse();
+        assertThat(this.comments.existsDuplicate(this.article.getId(), BodyHash.of("I said that."), "Ann")).isFalse();
+    }
+
+    @Test
+    void findsTheSameTextOnTheSameArticleWithTheSameEmail() {
+        held(this.article, null, "Ann", "I said this.", T0);
+        flushAndClear();
+        String hash = BodyHash.of("I said this.");
+
+        assertThat(this.comments.existsSameTextWithEmail(this.article.getId(), hash, "ann@mail.example")).isTrue();
+        assertThat(this.comments.existsSameTextWithEmail(this.article.getId(), hash, "else@mail.example")).isFalse();
+        assertThat(this.comments.existsSameTextWithEmail(this.other.getId(), hash, "ann@mail.example")).isFalse();
+        assertThat(this.comments.existsSameTextWithEmail(this.article.getId(), BodyHash.of("I said that."),
                 "ann@mail.example"))
             .isFalse();
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,17 +53,71 @@ class CommentScreeningTests {
     }
 
     @Test
-    void refusesDuplicate() {
+    void refusesTheSameNameSayingTheSameThingAgain() {
         CommentScreening.Outcome outcome = new CommentScreening(rules(ModerationMode.NONE)).screen(plain("Same"),
                 new Facts().duplicate(true));
         assertThat(outcome).isInstanceOf(CommentScreening.Duplicate.class);
     }
 
     @Test
-    void refusesCommentWithinFloodIntervalAndSaysHowLongToWait() {
+    void refusesCommentWithinFloodIntervalOfTheSameAddressAndSaysHowLongToWait() {
         CommentScreening.Outcome outcome = new CommentScreening(rules(ModerationMode.NONE)).screen(plain("Again"),
                 new Facts().since(Duration.ofSeconds(5)));
         assertThat(outcome).isEqualTo(new CommentScreening.TooSoon(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void ownRepeatIsADuplicateBeforeItIsAFlood() {
+        CommentScreening.Outcome outcome = new CommentScreening(rules(ModerationMode.NONE)).screen(plain("Same"),
+                new Facts().duplicate(true).since(Duration.ofSeconds(1)));
+        assertThat(outcome).isInstanceOf(CommentScreening.Duplicate.class);
+    }
+
+    // matches through the email alone: never a refusal, never a change a stranger sees ----
+
+    @ParameterizedTest
+    @EnumSource(ModerationMode.class)
+    void matchesThroughTheEmailAloneNeverRefuse(ModerationMode mode) {
+        Facts facts = new Facts().emailRepeatsText(true).sinceEmail(Duration.ofSeconds(1));
+        assertThat(new CommentScreening(rules(mode)).screen(plain("Copied"), facts))
+            .isInstanceOf(CommentScreening.Accepted.class);
+    }
+
+    @Test
+    void holdsTheSameTextWithTheSameEmailUnderAnotherNameWithItsReason() {
+        Facts facts = new Facts().emailRepeatsText(true).sinceEmail(Duration.ofSeconds(1));
+        assertThat(verdict(rules(ModerationMode.FIRST_TIME), plain("Copied"), facts))
+            .isEqualTo(new Verdict(CommentStatus.PENDING, StatusReason.EMAIL_REPEATS_TEXT, null));
+    }
+
+    @Test
+    void holdsAnEmailUsedWithinTheFloodIntervalFromAnotherAddressWithItsReason() {
+        Facts facts = new Facts().sinceEmail(Duration.ofSeconds(4));
+        assertThat(verdict(rules(ModerationMode.ALL), plain("From my phone"), facts))
+            .isEqualTo(new Verdict(CommentStatus.PENDING, StatusReason.EMAIL_RECENTLY_USED, "4 s apart"));
+        assertThat(verdict(rules(ModerationMode.ALL), plain("Later"), new Facts().sinceEmail(Duration.ofSeconds(15))))
+            .isEqualTo(new Verdict(CommentStatus.PENDING, StatusReason.MODERATION_ALL, null));
+    }
+
+    @Test
+    void emailMatchesLeaveACommentThatWouldBePublishedAsItIs() {
+        Facts off = new Facts().emailRepeatsText(true).sinceEmail(Duration.ofSeconds(1));
+        assertThat(verdict(rules(ModerationMode.NONE), plain("Copied"), off))
+            .isEqualTo(new Verdict(CommentStatus.APPROVED, StatusReason.MODERATION_OFF, null));
+        assertThat(off.asked).doesNotContain("emailText", "emailSince");
+        Facts known = new Facts().approvedBefore(true).emailRepeatsText(true).sinceEmail(Duration.ofSeconds(1));
+        assertThat(verdict(rules(ModerationMode.FIRST_TIME), plain("Copied"), known).reason())
+            .isEqualTo(StatusReason.KNOWN_COMMENTER);
+        assertThat(known.asked).doesNotContain("emailText", "emailSince");
+    }
+
+    @Test
+    void asksBothEmailFactsWhateverTheFirstAnswers() {
+        Facts repeats = new Facts().emailRepeatsText(true);
+        Facts fresh = new Facts();
+        verdict(rules(ModerationMode.ALL), plain("Hello"), repeats);
+        verdict(rules(ModerationMode.ALL), plain("Hello"), fresh);
+        assertThat(repeats.asked).isEqualTo(fresh.asked).endsWith("emailText", "emailSince");
     }
 
     @Test
@@ -73,11 +129,10 @@ class CommentScreeningTests {
 
     @Test
     void skipsFloodControlWhenIntervalIsZero() {
-        CommentRules rules = new CommentRules(ModerationMode.NONE, 2, 0, 5, Duration.ZERO, List.of(), List.of());
-        Facts facts = new Facts().since(Duration.ZERO);
-        assertThat(new CommentScreening(rules).screen(plain("Fast"), facts))
-            .isInstanceOf(CommentScreening.Accepted.class);
-        assertThat(facts.asked).doesNotContain("since");
+        CommentRules rules = new CommentRules(ModerationMode.ALL, 2, 0, 5, Duration.ZERO, List.of(), List.of());
+        Facts facts = new Facts().since(Duration.ZERO).sinceEmail(Duration.ZERO);
+        assertThat(verdict(rules, plain("Fast"), facts).reason()).isEqualTo(StatusReason.MODERATION_ALL);
+        assertThat(facts.asked).doesNotContain("since", "emailSince");
     }
 
     @Test
@@ -133,9 +188,17 @@ class CommentScreeningTests {
 
     @Test
     void asksForDatabaseFactsOnlyWhenTheirRuleIsReached() {
-        Facts facts = new Facts();
-        verdict(rules(ModerationMode.NONE), plain("Hello"), facts);
-        assertThat(facts.asked).containsExactly("duplicate", "since", "staff");
+        Facts off = new Facts();
+        verdict(rules(ModerationMode.NONE), plain("Hello"), off);
+        assertThat(off.asked).containsExactly("duplicate", "since", "staff");
+        Facts firstTime = new Facts();
+        verdict(rules(ModerationMode.FIRST_TIME), plain("Hello"), firstTime);
+        assertThat(firstTime.asked).containsExactly("duplicate", "since", "staff", "approved", "emailText",
+                "emailSince");
+        Facts linked = new Facts();
+        verdict(rules(ModerationMode.FIRST_TIME), plain("https://a.example https://b.example https://c.example"),
+                linked);
+        assertThat(linked.asked).containsExactly("duplicate", "since");
     }
 
     @Test
@@ -175,6 +238,10 @@ class CommentScreeningTests {
 
         private boolean approvedBefore;
 
+        private boolean emailRepeatsText;
+
+        private Duration sinceEmail;
+
         Facts duplicate(boolean value) {
             this.duplicate = value;
             return this;
@@ -192,6 +259,16 @@ class CommentScreeningTests {
 
         Facts approvedBefore(boolean value) {
             this.approvedBefore = value;
+            return this;
+        }
+
+        Facts emailRepeatsText(boolean value) {
+            this.emailRepeatsText = value;
+            return this;
+        }
+
+        Facts sinceEmail(Duration value) {
+            this.sinceEmail = value;
             return this;
         }
 
@@ -217,6 +294,18 @@ class CommentScreeningTests {
         public boolean approvedBefore() {
             this.asked.add("approved");
             return this.approvedBefore;
+        }
+
+        @Override
+        public boolean emailRepeatsText() {
+            this.asked.add("emailText");
+            return this.emailRepeatsText;
+        }
+
+        @Override
+        public Optional<Duration> sinceLastCommentWithEmail() {
+            this.asked.add("emailSince");
+            return Optional.ofNullable(this.sinceEmail);
         }
 
     }
