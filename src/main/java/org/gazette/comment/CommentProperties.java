@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The {@code gazette.comments.*} properties: defaults for the comment rules. The
  * values editors can change are kept in the database and fall back to these.
  *
- * @param floodInterval minimum time between two comments from one client or email;
+ * @param floodInterval minimum time between two comments from one client address;
  * {@code 0s} turns flood control off
  * @param rateLimit the per-client abuse limit on posting
  * @param maxLinks more links than this holds a comment
