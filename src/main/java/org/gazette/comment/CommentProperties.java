@@ -1,9 +1,11 @@
 package org.gazette.comment;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
 
 /**
  * The {@code gazette.comments.*} properties: defaults for the comment rules. The
@@ -17,13 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pageSize top-level comments per page
  * @param closeAfterDays close an article's comments this many days after its
  * dateline; 0 never
- * @param tokenSecret the key that signs held-comment tokens; generated once and kept
- * in the database when empty
+ * @param tokenSecret the key that signs held-comment tokens, at least 32 bytes;
+ * generated once and kept in the database when empty
  */
 @ConfigurationProperties("gazette.comments")
 public record CommentProperties(@DefaultValue("15s") Duration floodInterval, @DefaultValue RateLimit rateLimit,
         @DefaultValue("2") int maxLinks, @DefaultValue("5") int threadDepth, @DefaultValue("50") int pageSize,
         @DefaultValue("0") int closeAfterDays, String tokenSecret) {
+
+    /** The shortest token secret accepted: as long as the HMAC-SHA256 key generated in its place. */
+    static final int MIN_TOKEN_SECRET_BYTES = 32;
 
     public CommentProperties {
         if (threadDepth < 1) {
@@ -31,6 +36,12 @@ public record CommentProperties(@DefaultValue("15s") Duration floodInterval, @De
         }
         if (pageSize < 1) {
             throw new IllegalArgumentException("gazette.comments.page-size must be at least 1");
+        }
+        if (StringUtils.hasText(tokenSecret)
+                && tokenSecret.getBytes(StandardCharsets.UTF_8).length < MIN_TOKEN_SECRET_BYTES) {
+            throw new IllegalArgumentException("gazette.comments.token-secret must be at least "
+                    + MIN_TOKEN_SECRET_BYTES + " bytes (UTF-8), a random value; "
+                    + "leave it empty to have one generated and kept in the database");
         }
     }
 
