@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Staff names are the editors' usernames and display names, compared without regard to
- * case. Every comment post asks, so the names are kept in memory and read again after
- * any committed change to the accounts.
+ * Staff names are the editors' display names, the names readers see on staff replies,
+ * compared without regard to case. Usernames are not: they are not public, and holding a
+ * comment signed with one would tell a stranger that the account exists. Every comment
+ * post asks, so the names are kept in memory and read again after any committed change
+ * to the accounts.
  */
 @Component
 class EditorStaffDirectory implements StaffDirectory {
@@ -54,7 +56,6 @@ class EditorStaffDirectory implements StaffDirectory {
         }
         Set<String> values = new HashSet<>();
         for (EditorAccount account : this.accounts.findAll()) {
-            values.add(normalise(account.getUsername()));
             values.add(normalise(account.getDisplayName()));
         }
         this.names = new Names(current, Set.copyOf(values));

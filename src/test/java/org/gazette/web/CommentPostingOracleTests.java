@@ -12,6 +12,8 @@ import org.gazette.comment.CommentSettingsService;
 import org.gazette.comment.CommentStatus;
 import org.gazette.comment.ModerationMode;
 import org.gazette.comment.StatusReason;
+import org.gazette.editor.EditorAccountService;
+import org.gazette.editor.EditorRole;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -33,11 +35,12 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Posting tells a stranger nothing about other people's email addresses: a post that
- * matches an earlier comment only through its email gets the answer any other email gets,
- * while the author's own repeat and own flood from the same address are still refused
- * with 409 and 429. Flood control is on (15 seconds), as in production; each post comes
- * from an address of its own unless the test says otherwise.
+ * Posting tells a stranger nothing about other people's email addresses or editors'
+ * usernames: a post that matches an earlier comment only through its email, or is signed
+ * with a username, gets the answer any other email or name gets, while the author's own
+ * repeat and own flood from the same address are still refused with 409 and 429. Flood
+ * control is on (15 seconds), as in production; each post comes from an address of its
+ * own unless the test says otherwise.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "gazette.comments.flood-interval=15s", "gazette.comments.rate-limit.enabled=true",
@@ -59,6 +62,9 @@ class CommentPostingOracleTests {
 
     @Autowired
     private CommentSettingsService settings;
+
+    @Autowired
+    private EditorAccountService accounts;
 
     private Article article;
 
@@ -147,6 +153,18 @@ class CommentPostingOracleTests {
         assertThat(held.getStatus()).isEqualTo(CommentStatus.PENDING);
         assertThat(held.getStatusReason()).isEqualTo(StatusReason.EMAIL_RECENTLY_USED);
         assertThat(this.fixtures.storedOn(this.article)).hasSize(2);
+    }
+
+    @Test
+    void editorsUsernameGetsTheAnswerAnyOtherNameGets() throws Exception {
+        moderation(ModerationMode.NONE);
+        String username = "copydesk" + ADDRESSES.incrementAndGet();
+        this.accounts.create(username, "Copy Desk", EditorRole.EDITOR, "a long copy-desk password");
+
+        MvcTestResult guessed = post(CommentForm.by(username), newAddress());
+        MvcTestResult random = post(CommentForm.by(username + "x"), newAddress());
+
+        assertSameAnswer(guessed, random);
     }
 
     /** A comment readers see, posted through the form with moderation off. */

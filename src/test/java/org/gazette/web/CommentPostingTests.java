@@ -395,12 +395,12 @@ class CommentPostingTests {
         post(CommentForm.by("Editor"), article);
         Comment displayName = newest(article);
         post(CommentForm.by("editor"), article);
-        Comment username = newest(article);
+        Comment otherCase = newest(article);
 
         assertThat(displayName.getStatus()).isEqualTo(CommentStatus.PENDING);
         assertThat(displayName.getStatusReason()).isEqualTo(StatusReason.STAFF_NAME);
         assertThat(displayName.getStatusDetail()).isEqualTo("Editor");
-        assertThat(username.getStatusReason()).isEqualTo(StatusReason.STAFF_NAME);
+        assertThat(otherCase.getStatusReason()).isEqualTo(StatusReason.STAFF_NAME);
     }
 
     // what is stored -------------------------------------------------------------
