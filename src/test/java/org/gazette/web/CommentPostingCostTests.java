@@ -74,9 +74,12 @@ class CommentPostingCostTests {
         assertThat(cost.writeTransactions()).isEqualTo(1);
     }
 
-    /** First-time moderation adds one question: was this name and email approved before? */
+    /**
+     * First-time moderation adds two questions: was this name and email approved before,
+     * and, for the reason a held comment records, has this email posted the same text?
+     */
     @Test
-    void heldFirstTimeCommentCostsOneStatementMore() {
+    void heldFirstTimeCommentCostsTwoStatementsMore() {
         this.settings.update(ModerationMode.FIRST_TIME, 2, 0, "", "");
         Article article = this.articles.create("Library extends opening hours");
         post(CommentForm.by("Warm Up"), article);
@@ -84,7 +87,7 @@ class CommentPostingCostTests {
         Cost cost = post(CommentForm.by("Ben Ode"), article);
 
         assertThat(cost.status()).isEqualTo(303);
-        assertThat(cost.statements()).isEqualTo(6);
+        assertThat(cost.statements()).isEqualTo(7);
         assertThat(cost.writeTransactions()).isEqualTo(1);
     }
 
