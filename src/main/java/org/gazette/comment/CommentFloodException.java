@@ -2,7 +2,7 @@ package org.gazette.comment;
 
 import java.time.Duration;
 
-/** The same client or email commented less than the flood interval ago. */
+/** The same client address commented less than the flood interval ago. */
 public class CommentFloodException extends RuntimeException {
 
     private final Duration retryAfter;

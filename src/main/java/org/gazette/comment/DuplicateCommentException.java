@@ -1,6 +1,6 @@
 package org.gazette.comment;
 
-/** The author already posted the same text on the same article. */
+/** The same name already posted the same text on the same article. */
 public class DuplicateCommentException extends RuntimeException {
 
     public DuplicateCommentException() {
