@@ -105,16 +105,28 @@ live_heap() {
     fi
 }
 
-# growers FROM TO: the three classes whose live bytes grew most between two histograms.
+# growers FROM TO: the three classes outside the JDK (no java.*, jdk.* or arrays) whose
+# live bytes grew most between two histograms, with the number of instances they gained.
 growers() {
     [ -s "$WORK/heap/$1.txt" ] && [ -s "$WORK/heap/$2.txt" ] || { echo "-"; return; }
     awk '
         FNR == 1 { file++ }
-        $1 ~ /^[0-9]+:$/ { n[file, $4] = $2; b[file, $4] = $3; names[$4] = 1 }
+        $1 ~ /^[0-9]+:$/ && $4 !~ /^(java\.|jdk\.|sun\.|\[)/ { n[file, $4] = $2; b[file, $4] = $3; names[$4] = 1 }
         END {
             for (c in names) printf "%d %d %s\n", b[2, c] - b[1, c], n[2, c] - n[1, c], c
         }' "$WORK/heap/$1.txt" "$WORK/heap/$2.txt" | sort -rn \
         | awk 'NR <= 3 && $1 > 0 { printf "%s%s %+d (%+.1f MB)", sep, $3, $2, $1 / 1048576; sep = "; " }'
+}
+
+# full_gcs: the number of full collections so far (jstat's FGC), or 0.
+full_gcs() {
+    timeout 10 jstat -gc "$APP_PID" 2>/dev/null \
+        | awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "FGC") c = i } NR == 2 && c { print $c; found = 1 } END { if (!found) print 0 }'
+}
+
+# log_lines: the lines Gazette has written to its log so far.
+log_lines() {
+    wc -l <"$APP_DIR/app.log" 2>/dev/null || echo 0
 }
 
 # mb_diff A B: B - A, or "-" when either is unknown.
@@ -173,10 +185,13 @@ run_kind() {
     [ "$kind" = sign-ins-token ] && sign_in_form
     log "== $kind for $DURATION s"
     if ! kill -0 "$APP_PID" 2>/dev/null; then
-        ROWS+=("| $kind | not sent: Gazette had exited | | | | $before | - | - | no | - |")
+        ROWS+=("| $kind | not sent: Gazette had exited | | | | $before | - | - | | | no | - |")
         UNHEALTHY+=("$kind: Gazette had exited")
         return
     fi
+    local gcs lines
+    gcs=$(full_gcs)
+    lines=$(log_lines)
     wrk -t"$ATTACK_CONNECTIONS" -c"$ATTACK_CONNECTIONS" -d"${DURATION}s" --timeout 10s -s "$BENCH_DIR/wrk/hostile.lua" \
         "$BASE" -- "$kind" "$dir/tally.tsv" "$SLUG" "$BASE" "$CSRF" "$COOKIE" >"$dir/attack.txt" 2>&1 &
     attacker=$!
@@ -189,6 +204,8 @@ run_kind() {
     wait "$watcher" || true
     local after_ok=no
     healthy && after_ok=yes
+    gcs=$(($(full_gcs) - gcs))
+    lines=$(($(log_lines) - lines))
     after=$(live_heap "$kind")
     HEAP=$after
     local probes fails rps req errs reader_p99 reader_rps reader_non reader_errs reader_req
@@ -204,7 +221,7 @@ run_kind() {
         verdict=no
         UNHEALTHY+=("$kind: $fails of $probes health probes failed during the attack; after it: $([ "$after_ok" = yes ] && echo UP || echo 'no UP within 2 s')")
     fi
-    ROWS+=("| $kind | $req | $rps | $errs | $(statuses "$dir/tally.tsv") | $before | $after | $(mb_diff "$before" "$after") | $verdict ($((probes - fails))/$probes during, after: $after_ok) | $reader |")
+    ROWS+=("| $kind | $req | $rps | $errs | $(statuses "$dir/tally.tsv") | $before | $after | $(mb_diff "$before" "$after") | $gcs | $lines | $verdict ($((probes - fails))/$probes during, after: $after_ok) | $reader |")
     DETAILS+=("- $kind: largest growth: $(growers "$PREVIOUS" "$kind")")
     DETAILS+=("$(variants "$dir/tally.tsv")")
     PREVIOUS=$kind
@@ -301,12 +318,14 @@ REPORT=$(
     echo "- Load average before $LOAD_BEFORE, after $LOAD_AFTER; the run took $((ELAPSED / 60)) min $((ELAPSED % 60)) s"
     echo "- Spot check with curl: $SPOT"
     echo
-    echo "| kind | requests | req/s | timeouts, socket errors | statuses | live heap before MB | after MB | growth MB | healthy (probes UP within 2 s) | reader p99 ms |"
-    echo "|---|---:|---:|---:|---|---:|---:|---:|---|---:|"
+    echo "| kind | requests | req/s | timeouts, socket errors | statuses | live heap before MB | after MB | growth MB | full GCs | log lines | healthy (probes UP within 2 s) | reader p99 ms |"
+    echo "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---:|"
     printf '%s\n' "${ROWS[@]}"
-    echo "| **whole run** | | | | | $BASELINE | $FINAL | $GROWTH | $([ ${#UNHEALTHY[@]} -eq 0 ] && [ "$FINAL_OK" = yes ] && echo yes || echo no) (at the end: $FINAL_OK) | |"
+    echo "| **whole run** | | | | | $BASELINE | $FINAL | $GROWTH | | $(log_lines) | $([ ${#UNHEALTHY[@]} -eq 0 ] && [ "$FINAL_OK" = yes ] && echo yes || echo no) (at the end: $FINAL_OK) | |"
     echo
-    echo "Per kind, the classes whose live bytes grew most, and the statuses of each variant:"
+    echo "\"full GCs\": the full collections during the attack (the heap's, not the measurement's); \"log lines\": what Gazette wrote to its log meanwhile (whole run: all of it)."
+    echo
+    echo "Per kind, the classes outside the JDK whose live bytes grew most, and the statuses of each variant:"
     echo
     printf '%s\n' "${DETAILS[@]}"
     echo
