@@ -82,6 +82,10 @@ cleanup() {
         kill -KILL "$APP_PID" 2>/dev/null || true
     fi
     stop_gazette
+    local job
+    for job in $(jobs -p); do # an attack or health probes interrupted: stop them too
+        kill "$job" 2>/dev/null || true
+    done
     rm -rf "$WORK"/*/data
     log "logs and raw outputs kept in $WORK"
 }
