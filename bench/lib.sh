@@ -28,12 +28,14 @@ die() {
     exit 1
 }
 
-# wrk and nginx from Debian's packages, installed when absent (needs root).
+# ensure_tools [TOOL...]: the tools (wrk, nginx and curl unless named) from Debian's
+# packages, installed when absent (needs root).
 ensure_tools() {
-    local missing=()
-    command -v wrk >/dev/null || missing+=(wrk)
-    command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-    command -v curl >/dev/null || missing+=(curl)
+    local missing=() tool
+    [ $# -gt 0 ] || set -- wrk nginx curl
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null || { [ "$tool" = nginx ] && [ -x /usr/sbin/nginx ]; } || missing+=("$tool")
+    done
     if [ ${#missing[@]} -gt 0 ]; then
         if [ "$(id -u)" -ne 0 ]; then
             die "missing ${missing[*]}: install with 'sudo apt-get install -y ${missing[*]}'"
