@@ -328,7 +328,7 @@ class EditorSecurityTests {
     }
 
     @Test
-    void theSignInAccountsSettingsAndRefusalPagesHaveNoHtmlErrors() throws Exception {
+    void theSignInAccountsSettingsPasswordAndRefusalPagesHaveNoHtmlErrors() throws Exception {
         String username = newEditor("valid");
         CookieBrowser admin = new CookieBrowser(this.port);
         assertValid("/login", admin.get("/login").body());
@@ -347,6 +347,14 @@ class EditorSecurityTests {
                         CookieBrowser.csrfToken(settings.body())));
         assertThat(refusedSettings.statusCode()).isEqualTo(422);
         assertValid("refused settings form", refusedSettings.body());
+        HttpResponse<String> password = admin.get("/moderation/password");
+        assertValid("/moderation/password", password.body());
+        HttpResponse<String> refusedPassword = admin.post("/moderation/password",
+                Map.of("currentPassword", "", "newPassword", "short", "repeatPassword", "other", "_csrf",
+                        CookieBrowser.csrfToken(password.body())));
+        assertThat(refusedPassword.statusCode()).isEqualTo(422);
+        assertValid("refused password form", refusedPassword.body());
+        assertValid("/moderation/log", admin.get("/moderation/log").body());
 
         CookieBrowser editor = new CookieBrowser(this.port);
         editor.signIn(username, PASSWORD);
