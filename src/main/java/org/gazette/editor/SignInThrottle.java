@@ -26,7 +26,7 @@ class SignInThrottle {
     /** The pair key of usernames the rule refuses: one budget for all of them per client. */
     private static final String REFUSED_USERNAME = "";
 
-    private static final int DEFAULT_MAXIMUM_CLIENTS = 20_000;
+    private static final int DEFAULT_MAXIMUM_CLIENTS = 10_000;
 
     private final EditorProperties.SignIn settings;
 
