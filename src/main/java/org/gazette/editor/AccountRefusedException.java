@@ -17,12 +17,18 @@ public class AccountRefusedException extends RuntimeException {
     /** Why an account change was refused. */
     public enum Reason {
 
+        /** The username breaks the rule of {@link Usernames}. */
+        USERNAME_INVALID("account.username.invalid"),
         /** Another account has that username (compared without case). */
         USERNAME_TAKEN("account.refused.usernameTaken"),
         /** An admin cannot disable their own account. */
         OWN_ACCOUNT("account.refused.ownAccount"),
         /** The desk must keep at least one enabled admin. */
-        LAST_ADMIN("account.refused.lastAdmin");
+        LAST_ADMIN("account.refused.lastAdmin"),
+        /** The current password given to change it is not right. */
+        WRONG_PASSWORD("password.current.wrong"),
+        /** The new password is the current one. */
+        SAME_PASSWORD("password.new.same");
 
         private final String messageCode;
 
@@ -30,7 +36,7 @@ public class AccountRefusedException extends RuntimeException {
             this.messageCode = messageCode;
         }
 
-        /** The message key that explains the refusal to the admin. */
+        /** The message key that explains the refusal. */
         public String messageCode() {
             return this.messageCode;
         }

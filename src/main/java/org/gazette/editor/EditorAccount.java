@@ -31,6 +31,8 @@ public class EditorAccount {
 
     private boolean enabled = true;
 
+    private boolean passwordChangeRequired;
+
     private Instant createdAt;
 
     @Version
@@ -48,6 +50,11 @@ public class EditorAccount {
         this.createdAt = createdAt;
     }
 
+    /** A generated password: the editor must change it at the first sign-in. */
+    void requirePasswordChange() {
+        this.passwordChangeRequired = true;
+    }
+
     public void disable() {
         this.enabled = false;
     }
@@ -56,7 +63,20 @@ public class EditorAccount {
         this.enabled = true;
     }
 
-    public void changePassword(String passwordHash) {
+    /** The editor chose a new password: no change is required of them any more. */
+    void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.passwordChangeRequired = false;
+    }
+
+    /** Someone else chose the password (generated it): the editor must change it at the next sign-in. */
+    void resetPassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.passwordChangeRequired = true;
+    }
+
+    /** The same password, hashed again with the current scheme. */
+    void rehash(String passwordHash) {
         this.passwordHash = passwordHash;
     }
 
@@ -86,6 +106,11 @@ public class EditorAccount {
 
     public boolean isEnabled() {
         return this.enabled;
+    }
+
+    /** Whether the editor must choose a new password before working the desk. */
+    public boolean isPasswordChangeRequired() {
+        return this.passwordChangeRequired;
     }
 
     public Instant getCreatedAt() {

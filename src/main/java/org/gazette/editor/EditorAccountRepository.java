@@ -12,9 +12,10 @@ import org.springframework.data.jpa.repository.Query;
 /** Editor accounts. Reads only outside this feature: changes go through {@link EditorAccountService}. */
 public interface EditorAccountRepository extends JpaRepository<EditorAccount, Long> {
 
-    Optional<EditorAccount> findByUsernameIgnoreCase(String username);
+    /** The account with that username, which must be in its canonical form (see {@link Usernames}). */
+    Optional<EditorAccount> findByUsername(String username);
 
-    boolean existsByUsernameIgnoreCase(String username);
+    boolean existsByUsername(String username);
 
     List<EditorAccount> findAllByOrderByUsername();
 

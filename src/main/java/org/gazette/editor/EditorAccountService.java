@@ -3,15 +3,18 @@ package org.gazette.editor;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adding, disabling, enabling and resetting editor accounts, with the rules that keep
- * the desk usable: usernames are unique without regard to case, an admin cannot
- * disable their own account, and the last enabled admin stays enabled. Disabling an
- * account or resetting its password ends that editor's sessions.
+ * Adding, disabling, enabling and resetting editor accounts, and an editor changing
+ * their own password, with the rules that keep the desk usable: usernames follow
+ * {@link Usernames} and are unique without regard to case, an admin cannot disable
+ * their own account, and the last enabled admin stays enabled. A generated password
+ * must be changed at the next sign-in. Disabling an account or changing its password
+ * ends that editor's other sessions.
  */
 @Service
 public class EditorAccountService {
@@ -45,15 +48,17 @@ public class EditorAccountService {
     }
 
     /**
-     * Adds an account.
-     * @param password the chosen password, or {@code null} to generate one
+     * Adds an account, under the canonical form of the username.
+     * @param password the chosen password, or {@code null} to generate one (which the
+     * editor must then change at the first sign-in)
      * @return the new account, with the generated password when one was generated
-     * @throws AccountRefusedException the username is taken
+     * @throws AccountRefusedException the username breaks the rule or is taken
      */
     @Transactional
     public AccountChange create(String username, String displayName, EditorRole role, String password) {
-        String name = username.strip();
-        if (this.accounts.existsByUsernameIgnoreCase(name)) {
+        String name = Usernames.canonical(username)
+            .orElseThrow(() -> new AccountRefusedException(AccountRefusedException.Reason.USERNAME_INVALID));
+        if (this.accounts.existsByUsername(name)) {
             throw new AccountRefusedException(AccountRefusedException.Reason.USERNAME_TAKEN);
         }
         String generated = (password == null) ? Passwords.generate() : null;
@@ -61,8 +66,18 @@ public class EditorAccountService {
         if (!Passwords.acceptable(chosen)) {
             throw new IllegalArgumentException("The password does not meet the length rules");
         }
-        EditorAccount account = this.accounts.saveAndFlush(new EditorAccount(name, displayName.strip(),
-                this.passwordEncoder.encode(chosen), role, this.clock.instant()));
+        EditorAccount account = new EditorAccount(name, displayName.strip(), this.passwordEncoder.encode(chosen), role,
+                this.clock.instant());
+        if (generated != null) {
+            account.requirePasswordChange();
+        }
+        try {
+            account = this.accounts.saveAndFlush(account);
+        }
+        catch (DataIntegrityViolationException ex) {
+            // another admin added the same username at the same moment
+            throw new AccountRefusedException(AccountRefusedException.Reason.USERNAME_TAKEN);
+        }
         return new AccountChange(account, true, generated);
     }
 
@@ -76,7 +91,7 @@ public class EditorAccountService {
     public AccountChange disable(long id, String actingUsername) {
         List<EditorAccount> enabledAdmins = this.accounts.lockEnabledAdmins();
         EditorAccount account = find(id);
-        if (account.getUsername().equalsIgnoreCase(actingUsername)) {
+        if (Usernames.canonical(actingUsername).filter(account.getUsername()::equals).isPresent()) {
             throw new AccountRefusedException(AccountRefusedException.Reason.OWN_ACCOUNT);
         }
         if (!account.isEnabled()) {
@@ -104,17 +119,44 @@ public class EditorAccountService {
     }
 
     /**
-     * Gives an account a new generated password; the old one stops working and the
-     * editor's other sessions end.
+     * Gives an account a new generated password, which the editor must change at the
+     * next sign-in; the old one stops working and the editor's other sessions end.
      */
     @Transactional
     public AccountChange resetPassword(long id) {
         EditorAccount account = find(id);
         String generated = Passwords.generate();
-        account.changePassword(this.passwordEncoder.encode(generated));
+        account.resetPassword(this.passwordEncoder.encode(generated));
         this.accounts.saveAndFlush(account);
         this.sessions.endAfterCommit(account.getUsername());
         return new AccountChange(account, true, generated);
+    }
+
+    /**
+     * An editor changes their own password; their other sessions end.
+     * @param username the signed-in editor
+     * @param current their current password
+     * @param chosen the new one, which must meet the length rules
+     * @throws AccountRefusedException the current password is not right, or the new one
+     * is the same
+     */
+    @Transactional
+    public AccountChange changeOwnPassword(String username, String current, String chosen) {
+        EditorAccount account = this.accounts.findByUsername(username)
+            .orElseThrow(() -> new IllegalStateException("No account for the signed-in editor " + username));
+        if (!this.passwordEncoder.matches(current, account.getPasswordHash())) {
+            throw new AccountRefusedException(AccountRefusedException.Reason.WRONG_PASSWORD);
+        }
+        if (!Passwords.acceptable(chosen)) {
+            throw new IllegalArgumentException("The password does not meet the length rules");
+        }
+        if (chosen.equals(current)) {
+            throw new AccountRefusedException(AccountRefusedException.Reason.SAME_PASSWORD);
+        }
+        account.changePassword(this.passwordEncoder.encode(chosen));
+        this.accounts.saveAndFlush(account);
+        this.sessions.endAfterCommit(account.getUsername());
+        return new AccountChange(account, true, null);
     }
 
     private EditorAccount find(long id) {

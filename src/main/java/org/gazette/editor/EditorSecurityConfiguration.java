@@ -4,12 +4,13 @@ import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
@@ -17,17 +18,18 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * The editors' side: a signed-in session (a new session id at sign-in, the idle
- * timeout of {@code server.servlet.session.timeout}) with Spring Security's CSRF token
- * on every form, Gazette's own sign-in page, sign-in throttled per username and client
- * address, and a return to the page first asked for. Readers' pages run in the public
- * chain.
+ * The editors' side: a session only once signed in (a new session id at sign-in, the
+ * idle timeout of {@code server.servlet.session.timeout}, at most
+ * {@code gazette.editor.max-sessions} per editor), Spring Security's CSRF token on every
+ * form (kept in a cookie until there is a session), Gazette's own sign-in page with its
+ * limits (see {@link SignInFilter}), and a return to the page first asked for. Readers'
+ * pages run in the public chain.
  */
 @Configuration(proxyBeanMethods = false)
 public class EditorSecurityConfiguration {
@@ -37,39 +39,48 @@ public class EditorSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain editorChain(HttpSecurity http, SignInThrottle throttle, SessionRegistry sessions,
-            Environment environment) throws Exception {
-        ClientAddress clients = ClientAddress.from(environment);
-        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
-        requestCache.setMatchingRequestParameterName(null);
-        requestCache.setRequestMatcher(EditorSecurityConfiguration::isPageNavigation);
+    SecurityFilterChain editorChain(HttpSecurity http, EditorProperties properties, SignInThrottle throttle,
+            PasswordChecks checks, DeviceCookies devices, SessionRegistry sessions, EditorAccountRepository accounts,
+            ApplicationEventPublisher events, EditorClients editorClients) throws Exception {
+        ClientAddress clients = editorClients.clientAddress();
+        ReturnPathCookie returnPath = new ReturnPathCookie(EditorSecurityConfiguration::isPageNavigation);
         XorCsrfTokenRequestAttributeHandler csrfTokens = new XorCsrfTokenRequestAttributeHandler();
         csrfTokens.setSecureRandom(new PerThreadSecureRandom());
         http.securityMatcher(EDITOR_PATHS)
-            .csrf((csrf) -> csrf.csrfTokenRequestHandler(csrfTokens))
+            .csrf((csrf) -> csrf.csrfTokenRepository(new EditorCsrfTokens()).csrfTokenRequestHandler(csrfTokens))
             .authorizeHttpRequests((requests) -> requests.requestMatchers("/login")
                 .permitAll()
                 .requestMatchers("/moderation/accounts", "/moderation/accounts/**")
                 .hasRole("ADMIN")
                 .anyRequest()
                 .hasRole("EDITOR"))
-            .requestCache((cache) -> cache.requestCache(requestCache))
-            .addFilterBefore(new SignInThrottleFilter(throttle, clients), UsernamePasswordAuthenticationFilter.class)
+            .requestCache((cache) -> cache.requestCache(returnPath))
+            .addFilterBefore(new SignInFilter(throttle, checks, clients, devices),
+                    UsernamePasswordAuthenticationFilter.class)
+            .addFilterAfter(new PasswordChangeFilter(accounts), AuthorizationFilter.class)
             .formLogin((form) -> form.loginPage("/login")
-                .successHandler(new SignInSuccessHandler(throttle, clients, requestCache))
-                .failureHandler(new SignInFailureHandler(throttle, clients))
+                .authenticationDetailsSource(SignInAttempt::of)
+                .successHandler(new SignInSuccessHandler(throttle, devices, returnPath, events))
+                .failureHandler(new SignInFailureHandler(throttle, events))
                 .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
                     @Override
                     public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
-                        filter.setRequiresAuthenticationRequestMatcher(SignInThrottleFilter.UNTHROTTLED_SIGN_IN);
+                        filter.setRequiresAuthenticationRequestMatcher(SignInFilter.CHECKED_SIGN_IN);
                         return filter;
                     }
                 })
                 .permitAll())
-            .logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+            .logout((logout) -> logout.logoutUrl("/logout")
+                .logoutSuccessUrl("/login?logout")
+                .addLogoutHandler((request, response, authentication) -> {
+                    if (authentication != null) {
+                        events.publishEvent(new EditorSignedOut(authentication.getName(), clients.of(request)));
+                    }
+                })
+                .permitAll())
             .exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(new EditorAccessDeniedHandler()))
             .sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId())
-                .sessionConcurrency((concurrency) -> concurrency.maximumSessions(-1)
+                .sessionConcurrency((concurrency) -> concurrency.maximumSessions(properties.maxSessions())
                     .sessionRegistry(sessions)
                     .expiredUrl("/login?expired")));
         return http.build();
@@ -94,8 +105,24 @@ public class EditorSecurityConfiguration {
     }
 
     @Bean
+    EditorAuthenticationProvider editorAuthenticationProvider(EditorAccountRepository accounts,
+            PasswordEncoder passwordEncoder, SignInThrottle throttle) {
+        return new EditorAuthenticationProvider(accounts, passwordEncoder, throttle);
+    }
+
+    @Bean
     SignInThrottle signInThrottle(EditorProperties properties, Clock clock) {
         return new SignInThrottle(properties.signIn(), clock);
+    }
+
+    @Bean
+    PasswordChecks passwordChecks(EditorProperties properties) {
+        return new PasswordChecks(properties.signIn().concurrentChecks(), properties.signIn().checkWait());
+    }
+
+    @Bean
+    DeviceCookies deviceCookies(JdbcTemplate jdbc, Clock clock) {
+        return DeviceCookies.withStoredKey(jdbc, clock);
     }
 
     @Bean

@@ -13,9 +13,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The editors signed in now. Disabling an account or resetting its password ends that
- * editor's sessions (once the change is committed), so a disabled editor is out at
- * their next click rather than when their session times out.
+ * The editors signed in now. Disabling an account or changing its password ends that
+ * editor's other sessions (once the change is committed), so a disabled editor is out
+ * at their next click rather than when their session times out.
  */
 @Component
 class EditorSessions {
@@ -48,7 +48,7 @@ class EditorSessions {
 
     private void end(String username, String keep) {
         for (Object principal : this.registry.getAllPrincipals()) {
-            if (principal instanceof UserDetails user && user.getUsername().equalsIgnoreCase(username)) {
+            if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
                 for (SessionInformation session : this.registry.getAllSessions(principal, false)) {
                     if (!session.getSessionId().equals(keep)) {
                         session.expireNow();

@@ -14,7 +14,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Makes the first editor account (an admin) on a fresh database. Without a configured
- * password a strong one is generated and printed once.
+ * password a strong one is generated and printed once; it must be changed at the first
+ * sign-in.
  */
 @Component
 class FirstEditorAccount implements ApplicationRunner {
@@ -56,13 +57,19 @@ class FirstEditorAccount implements ApplicationRunner {
             logger.warn("gazette.editor.password is shorter than {} characters: choose a longer one",
                     EditorAccountService.MIN_PASSWORD_LENGTH);
         }
-        String username = this.properties.username();
-        this.accounts.save(new EditorAccount(username, capitalise(username), this.passwordEncoder.encode(password),
-                EditorRole.ADMIN, this.clock.instant()));
+        String username = Usernames.canonical(this.properties.username())
+            .orElseThrow(() -> new IllegalStateException("gazette.editor.username must be 1 to "
+                    + Usernames.MAX_LENGTH + " letters, digits and . _ @ - (it is stored in lower case)"));
+        EditorAccount account = new EditorAccount(username, capitalise(username),
+                this.passwordEncoder.encode(password), EditorRole.ADMIN, this.clock.instant());
+        if (generated) {
+            account.requirePasswordChange();
+        }
+        this.accounts.save(account);
         if (generated) {
             logger.warn("Created editor account '{}' with generated password: {}", username, password);
-            logger.warn("This password is shown only once. To choose one, set GAZETTE_EDITOR_PASSWORD "
-                    + "(or gazette.editor.password) before the first start.");
+            logger.warn("This password is shown only once and must be changed at the first sign-in. To choose "
+                    + "one instead, set GAZETTE_EDITOR_PASSWORD (or gazette.editor.password) before the first start.");
         }
         else {
             logger.info("Created editor account '{}' with the configured password", username);

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -12,12 +11,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Gazette's own sign-in page (the framework's default one breaks the CSP). Sign-ins
  * are checked by Spring Security; the only sign-in that reaches this controller is one
- * the throttle refused, answered with 429 without looking at the password.
+ * refused before its password was checked (see {@link SignInFilter}): answered 429 or
+ * 503 with the page, a message and the username as typed.
  */
 @Controller
 class LoginController {
@@ -30,16 +29,15 @@ class LoginController {
     }
 
     @PostMapping("/login")
-    String throttled(@RequestParam(name = "username", required = false) String username,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
-        Object seconds = request.getAttribute(SignInThrottleFilter.RETRY_AFTER_SECONDS);
-        if (seconds == null) {
+    String refused(HttpServletRequest request, HttpServletResponse response, Model model) {
+        SignInRefusal refusal = SignInRefusal.of(request).orElse(null);
+        if (refusal == null) {
             return "redirect:/login";
         }
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, seconds.toString());
-        model.addAttribute("throttledSeconds", seconds);
-        model.addAttribute("username", username);
+        response.setStatus(refusal.status().value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()));
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("username", SignInAttempt.of(request).shown());
         return "editor/login";
     }
 

@@ -8,13 +8,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 
 /**
- * A failed sign-in: counted against the username and client address, then back to the
- * sign-in page with one message for every cause (unknown username, wrong password,
- * disabled account), so the page never tells whether a username exists.
+ * A failed sign-in: counted by the throttle (against the account only when it exists),
+ * published for the audit log, then back to the sign-in page with one message for
+ * every cause, and no session.
  */
 class SignInFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 
@@ -22,24 +25,40 @@ class SignInFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 
     private final SignInThrottle throttle;
 
-    private final ClientAddress clients;
+    private final ApplicationEventPublisher events;
 
-    SignInFailureHandler(SignInThrottle throttle, ClientAddress clients) {
+    SignInFailureHandler(SignInThrottle throttle, ApplicationEventPublisher events) {
         super("/login?error");
+        setAllowSessionCreation(false);
         this.throttle = throttle;
-        this.clients = clients;
+        this.events = events;
     }
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException, ServletException {
-        String username = SignInThrottleFilter.username(request);
-        String address = this.clients.of(request);
-        if (this.throttle.failed(username, address)) {
-            logger.warn("Sign-in for '{}' from {} throttled after repeated failures",
-                    SignInThrottleFilter.loggable(username), address);
+        SignInAttempt attempt = SignInAttempt.of(request);
+        boolean accountExists = !(exception instanceof UsernameNotFoundException);
+        if (this.throttle.failed(attempt.username(), attempt.clientKey(), accountExists, attempt.knownBrowser())) {
+            logger.warn("Sign-in for '{}' from {} throttled after repeated failures", attempt.shown(),
+                    attempt.clientAddress());
         }
+        this.events.publishEvent(new EditorSignInFailed(attempt.shown(), accountExists ? attempt.username() : null,
+                attempt.clientAddress(), reason(exception)));
         super.onAuthenticationFailure(request, response, exception);
+    }
+
+    private static EditorSignInFailed.Reason reason(AuthenticationException exception) {
+        if (exception instanceof UsernameNotFoundException) {
+            return EditorSignInFailed.Reason.UNKNOWN_USERNAME;
+        }
+        if (exception instanceof DisabledException) {
+            return EditorSignInFailed.Reason.DISABLED;
+        }
+        if (exception instanceof SignInHeldException) {
+            return EditorSignInFailed.Reason.HELD_BACK;
+        }
+        return EditorSignInFailed.Reason.WRONG_PASSWORD;
     }
 
 }

@@ -3,74 +3,144 @@ package org.gazette.editor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Counts failed sign-ins per username and client address together, so that someone
- * guessing passwords from elsewhere cannot lock the real editor out. After
- * {@code maxFailures} failures within the window, the pair must wait until the oldest
- * of them is older than the window; a successful sign-in clears the pair.
+ * Failed sign-ins, counted three ways within one sliding window: per username and
+ * client (someone guessing one account's password), per client across usernames
+ * (someone trying many usernames), and per existing account from browsers that never
+ * signed in to it (many clients guessing one account). The first two make that client
+ * wait; the third holds back only browsers without the account's device cookie, so an
+ * attacker cannot keep the editor out of their own browser. Clients are counted by
+ * their limit key (an IPv6 client by its /64). Memory is bounded: clients and pairs
+ * are kept up to a maximum, and accounts only when they exist.
  */
 class SignInThrottle {
 
-    /** Usernames are at most 100 characters; longer input is cut so it cannot fill memory. */
-    private static final int MAX_KEY_USERNAME = 100;
+    /** The pair key of usernames the rule refuses: one budget for all of them per client. */
+    private static final String REFUSED_USERNAME = "";
 
-    private final int maxFailures;
+    private static final int DEFAULT_MAXIMUM_CLIENTS = 10_000;
 
-    private final Duration window;
+    private final EditorProperties.SignIn settings;
 
     private final Clock clock;
 
-    private final Cache<Key, List<Instant>> failures;
+    private final Cache<Pair, Failures> pairs;
+
+    private final Cache<String, Failures> clients;
+
+    private final Cache<String, Failures> accounts;
 
     SignInThrottle(EditorProperties.SignIn settings, Clock clock) {
-        this.maxFailures = settings.maxFailures();
-        this.window = settings.window();
+        this(settings, clock, DEFAULT_MAXIMUM_CLIENTS, ForkJoinPool.commonPool());
+    }
+
+    SignInThrottle(EditorProperties.SignIn settings, Clock clock, int maximumClients, Executor maintenance) {
+        this.settings = settings;
         this.clock = clock;
-        this.failures = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(this.window).build();
+        this.pairs = cache(maximumClients, maintenance);
+        this.clients = cache(maximumClients, maintenance);
+        this.accounts = cache(maximumClients, maintenance);
     }
 
-    /** How long the pair must still wait, when it has failed too often. */
-    Optional<Duration> waitFor(String username, String clientAddress) {
-        List<Instant> recent = this.failures.getIfPresent(Key.of(username, clientAddress));
-        if (recent == null) {
+    private <K> Cache<K, Failures> cache(int maximum, Executor maintenance) {
+        return Caffeine.newBuilder()
+            .maximumSize(maximum)
+            .expireAfterWrite(this.settings.window())
+            .executor(maintenance)
+            .build();
+    }
+
+    /**
+     * How long the client must still wait before trying this username, when it has
+     * failed too often with it, or with any username.
+     * @param username the canonical username, or {@code null} when the rule refused it
+     * @param client the client's limit key
+     */
+    Optional<Duration> waitFor(String username, String client) {
+        Instant now = this.clock.instant();
+        Optional<Duration> pair = waitFor(this.pairs.getIfPresent(Pair.of(username, client)),
+                this.settings.maxFailures(), now);
+        Optional<Duration> all = waitFor(this.clients.getIfPresent(client), this.settings.maxFailuresPerClient(),
+                now);
+        return (pair.isPresent() && all.isPresent()) ? Optional.of(max(pair.get(), all.get())) : pair.or(() -> all);
+    }
+
+    /** Whether the account has failed too often from browsers that never signed in to it. */
+    boolean held(String username) {
+        return username != null && waitFor(this.accounts.getIfPresent(username),
+                this.settings.maxFailuresPerAccount(), this.clock.instant())
+            .isPresent();
+    }
+
+    /**
+     * Records a failed sign-in.
+     * @param username the canonical username, or {@code null} when the rule refused it
+     * @param client the client's limit key
+     * @param accountExists whether an account has that username
+     * @param knownBrowser whether the browser has signed in to that account before
+     * @return whether the username and client pair must now wait
+     */
+    boolean failed(String username, String client, boolean accountExists, boolean knownBrowser) {
+        Instant now = this.clock.instant();
+        this.clients.asMap().compute(client, (key, failures) -> record(failures, this.settings.maxFailuresPerClient(), now));
+        if (accountExists && !knownBrowser && username != null) {
+            this.accounts.asMap()
+                .compute(username, (key, failures) -> record(failures, this.settings.maxFailuresPerAccount(), now));
+        }
+        Failures pair = this.pairs.asMap()
+            .compute(Pair.of(username, client), (key, failures) -> record(failures, this.settings.maxFailures(), now));
+        return waitFor(pair, this.settings.maxFailures(), now).isPresent();
+    }
+
+    /** Clears the username and client pair after a successful sign-in. */
+    void succeeded(String username, String client) {
+        this.pairs.invalidate(Pair.of(username, client));
+    }
+
+    long trackedAccounts() {
+        this.accounts.cleanUp();
+        return this.accounts.estimatedSize();
+    }
+
+    long trackedClients() {
+        this.clients.cleanUp();
+        return this.clients.estimatedSize();
+    }
+
+    long trackedPairs() {
+        this.pairs.cleanUp();
+        return this.pairs.estimatedSize();
+    }
+
+    private Failures record(Failures failures, int limit, Instant now) {
+        return ((failures != null) ? failures : Failures.NONE).add(now.toEpochMilli(),
+                now.minus(this.settings.window()).toEpochMilli(), limit);
+    }
+
+    private Optional<Duration> waitFor(Failures failures, int limit, Instant now) {
+        if (failures == null) {
             return Optional.empty();
         }
-        Instant now = this.clock.instant();
-        List<Instant> counted = within(recent, now);
-        if (counted.size() < this.maxFailures) {
+        long oldest = now.minus(this.settings.window()).toEpochMilli();
+        long[] counted = failures.after(oldest);
+        if (counted.length < limit) {
             return Optional.empty();
         }
-        Duration wait = Duration.between(now, counted.get(counted.size() - this.maxFailures).plus(this.window));
-        return wait.isNegative() || wait.isZero() ? Optional.empty() : Optional.of(wait);
+        Instant until = Instant.ofEpochMilli(counted[counted.length - limit]).plus(this.settings.window());
+        Duration wait = Duration.between(now, until);
+        return (wait.isNegative() || wait.isZero()) ? Optional.empty() : Optional.of(wait);
     }
 
-    /** Records a failed sign-in; returns {@code true} when the pair is now throttled. */
-    boolean failed(String username, String clientAddress) {
-        Instant now = this.clock.instant();
-        List<Instant> updated = this.failures.asMap().compute(Key.of(username, clientAddress), (key, recent) -> {
-            List<Instant> next = new ArrayList<>((recent != null) ? within(recent, now) : List.of());
-            next.add(now);
-            return List.copyOf(next.subList(Math.max(0, next.size() - this.maxFailures), next.size()));
-        });
-        return updated.size() >= this.maxFailures;
-    }
-
-    /** Clears the pair after a successful sign-in. */
-    void succeeded(String username, String clientAddress) {
-        this.failures.invalidate(Key.of(username, clientAddress));
-    }
-
-    private List<Instant> within(List<Instant> recent, Instant now) {
-        Instant oldest = now.minus(this.window);
-        return recent.stream().filter((failure) -> failure.isAfter(oldest)).toList();
+    private static Duration max(Duration one, Duration other) {
+        return (one.compareTo(other) >= 0) ? one : other;
     }
 
     /** Seconds to tell the user: whole seconds, rounded up, at least one. */
@@ -79,14 +149,34 @@ class SignInThrottle {
         return Math.max(1, (wait.toNanosPart() > 0) ? seconds + 1 : seconds);
     }
 
-    private record Key(String username, String clientAddress) {
+    private record Pair(String username, String client) {
 
-        static Key of(String username, String clientAddress) {
-            String name = (username != null) ? username.strip().toLowerCase(Locale.ROOT) : "";
-            if (name.length() > MAX_KEY_USERNAME) {
-                name = name.substring(0, MAX_KEY_USERNAME);
+        static Pair of(String username, String client) {
+            return new Pair((username != null) ? username : REFUSED_USERNAME, (client != null) ? client : "");
+        }
+
+    }
+
+    /** The times of the latest failures, oldest first, in epoch milliseconds: at most the limit. */
+    private record Failures(long[] times) {
+
+        static final Failures NONE = new Failures(new long[0]);
+
+        long[] after(long oldest) {
+            int first = 0;
+            while (first < this.times.length && this.times[first] <= oldest) {
+                first++;
             }
-            return new Key(name, (clientAddress != null) ? clientAddress : "");
+            return (first == 0) ? this.times : Arrays.copyOfRange(this.times, first, this.times.length);
+        }
+
+        Failures add(long time, long oldest, int limit) {
+            long[] kept = after(oldest);
+            int from = Math.max(0, kept.length + 1 - limit);
+            long[] next = new long[kept.length - from + 1];
+            System.arraycopy(kept, from, next, 0, kept.length - from);
+            next[next.length - 1] = time;
+            return new Failures(next);
         }
 
     }

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The admins' account changes, each written to the audit log in the same transaction
- * (the log names the account, never a password).
+ * The admins' account changes, and an editor's change of their own password, each
+ * written to the audit log in the same transaction (the log names the account, never a
+ * password).
  */
 @Service
 class AccountAdministration {
@@ -77,6 +78,19 @@ class AccountAdministration {
     AccountChange resetPassword(long id, String admin) {
         AccountChange change = this.accounts.resetPassword(id);
         this.audit.record(admin, AuditAction.ACCOUNT_RESET, null, null, null, null, describe(change.account()));
+        return change;
+    }
+
+    /**
+     * An editor changes their own password; their other sessions end.
+     * @throws AccountRefusedException the current password is not right, or the new one
+     * is the same
+     */
+    @Transactional
+    AccountChange changeOwnPassword(String editor, PasswordForm form, String clientAddress) {
+        AccountChange change = this.accounts.changeOwnPassword(editor, form.getCurrentPassword(),
+                form.getNewPassword());
+        this.audit.recordAccess(editor, AuditAction.PASSWORD_CHANGE, clientAddress, null);
         return change;
     }
 

@@ -2,7 +2,6 @@ package org.gazette.moderation;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.gazette.editor.EditorRole;
 
@@ -13,8 +12,7 @@ public class AccountForm {
     static final int MAX_NAME = 100;
 
     @NotBlank(message = "{account.username.required}")
-    @Size(max = MAX_NAME, message = "{account.username.tooLong}")
-    @Pattern(regexp = "[A-Za-z0-9._@-]*", message = "{account.username.invalid}")
+    @AccountUsername
     private String username;
 
     @NotBlank(message = "{account.displayName.required}")
@@ -32,8 +30,9 @@ public class AccountForm {
         return this.username;
     }
 
+    /** The username as typed: the account gets its canonical form (see {@code Usernames}). */
     public void setUsername(String username) {
-        this.username = (username != null) ? username.strip() : null;
+        this.username = username;
     }
 
     public String getDisplayName() {

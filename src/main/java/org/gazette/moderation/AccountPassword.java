@@ -43,11 +43,8 @@ import org.gazette.editor.EditorAccountService;
             else if (!typed) {
                 problem = "{account.password.required}";
             }
-            else if (password.codePointCount(0, password.length()) < EditorAccountService.MIN_PASSWORD_LENGTH) {
-                problem = "{account.password.tooShort}";
-            }
-            else if (password.getBytes(StandardCharsets.UTF_8).length > EditorAccountService.MAX_PASSWORD_BYTES) {
-                problem = "{account.password.tooLong}";
+            else {
+                problem = lengthProblem(password);
             }
             if (problem == null) {
                 return true;
@@ -55,6 +52,17 @@ import org.gazette.editor.EditorAccountService;
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(problem).addPropertyNode("password").addConstraintViolation();
             return false;
+        }
+
+        /** What is wrong with the length of a typed password, as a message template, or {@code null}. */
+        static String lengthProblem(String password) {
+            if (password.codePointCount(0, password.length()) < EditorAccountService.MIN_PASSWORD_LENGTH) {
+                return "{account.password.tooShort}";
+            }
+            if (password.getBytes(StandardCharsets.UTF_8).length > EditorAccountService.MAX_PASSWORD_BYTES) {
+                return "{account.password.tooLong}";
+            }
+            return null;
         }
 
     }

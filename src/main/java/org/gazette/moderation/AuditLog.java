@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records every state change, edit, staff reply, settings change and account change,
  * in the same transaction as the change itself (so a change is never made without its
- * line, nor the line written for a change that rolled back).
+ * line, nor the line written for a change that rolled back), and every sign-in, failed
+ * sign-in and sign-out.
  */
 @Service
 public class AuditLog {
@@ -50,6 +51,16 @@ public class AuditLog {
         this.tallies.lineRecorded();
         return this.events.save(new ModerationEvent(this.clock.instant(), editor, action, commentId, articleId,
                 fromStatus, toStatus, detail));
+    }
+
+    /**
+     * Appends a line about signing in or out, or an editor's own account, from a client
+     * address. It concerns no comment, so the queue's view of the log stays as it is.
+     * @param editor the account's username, or {@code ""} when the line names none
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    ModerationEvent recordAccess(String editor, AuditAction action, String clientAddress, String detail) {
+        return this.events.save(new ModerationEvent(this.clock.instant(), editor, action, clientAddress, detail));
     }
 
     /** The log, newest first, optionally filtered by editor and action. */

@@ -148,6 +148,16 @@ public final class LogPage {
             return this.event.getEditor();
         }
 
+        /** Whether the line names an editor (a failed sign-in of an unknown username names no one). */
+        public boolean isNamesAnAccount() {
+            return !this.event.getEditor().isEmpty();
+        }
+
+        /** Where a sign-in or sign-out came from, or {@code null}. */
+        public String getClientAddress() {
+            return this.event.getClientAddress();
+        }
+
         /** The message key of the action's label; unknown actions fall back to their name in the template. */
         public String getActionKey() {
             return "desk.log.action." + this.event.getAction();

@@ -12,7 +12,8 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * One line of the audit log: who did what, when, to which comment, from which state
- * to which. Append-only: the entity is immutable and nothing deletes it.
+ * to which, or from which address they signed in. Append-only: the entity is immutable
+ * and nothing deletes it (on PostgreSQL a trigger refuses it too).
  */
 @Entity
 @Immutable
@@ -39,6 +40,8 @@ public class ModerationEvent {
 
     private String detail;
 
+    private String clientAddress;
+
     protected ModerationEvent() {
     }
 
@@ -52,6 +55,11 @@ public class ModerationEvent {
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
         this.detail = detail;
+    }
+
+    ModerationEvent(Instant occurredAt, String editor, AuditAction action, String clientAddress, String detail) {
+        this(occurredAt, editor, action, null, null, null, null, detail);
+        this.clientAddress = clientAddress;
     }
 
     public Long getId() {
@@ -88,6 +96,11 @@ public class ModerationEvent {
 
     public String getDetail() {
         return this.detail;
+    }
+
+    /** Where a sign-in, failed sign-in, sign-out or password change came from; {@code null} for other lines. */
+    public String getClientAddress() {
+        return this.clientAddress;
     }
 
 }

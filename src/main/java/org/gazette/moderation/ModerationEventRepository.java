@@ -19,7 +19,8 @@ interface ModerationEventRepository extends Repository<ModerationEvent, Long> {
              order by e.occurredAt desc, e.id desc""")
     Page<ModerationEvent> search(String editor, String action, Pageable page);
 
-    @Query("select distinct e.editor from ModerationEvent e order by e.editor")
+    /** Everyone a line names (a failed sign-in of a username without an account names no one). */
+    @Query("select distinct e.editor from ModerationEvent e where e.editor <> '' order by e.editor")
     List<String> editors();
 
     /** The latest line about each of the given comments. */

@@ -155,7 +155,7 @@ class ModerationService {
 
     /** The name a staff reply carries: the editor's display name. */
     String displayName(String editor) {
-        return this.accounts.findByUsernameIgnoreCase(editor).map(EditorAccount::getDisplayName).orElse(editor);
+        return this.accounts.findByUsername(editor).map(EditorAccount::getDisplayName).orElse(editor);
     }
 
     static String staffEmail(String editor) {

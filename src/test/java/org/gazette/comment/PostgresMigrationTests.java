@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.gazette.article.Article;
@@ -73,8 +74,10 @@ class PostgresMigrationTests extends CommentRepositoryTests {
 
     @Test
     void everyMigrationWasApplied() throws IOException {
-        Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*.sql");
-        List<String> versions = Arrays.stream(scripts)
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+        Resource[] portable = resolver.getResources("classpath:db/migration/V*.sql");
+        Resource[] postgresOnly = resolver.getResources("classpath:db/vendor/postgresql/V*.sql");
+        List<String> versions = Stream.concat(Arrays.stream(portable), Arrays.stream(postgresOnly))
             .map((script) -> script.getFilename().substring(1, script.getFilename().indexOf("__")))
             .sorted()
             .toList();

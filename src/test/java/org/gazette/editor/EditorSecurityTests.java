@@ -1,22 +1,13 @@
 package org.gazette.editor;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import jakarta.servlet.http.Cookie;
 import nu.validator.client.EmbeddedValidator;
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
@@ -41,7 +32,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -53,11 +43,11 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 
 /**
  * Who may do what on the editors' side, and how signing in behaves: anonymous
- * requests go to the sign-in page and come back, editors work the desk but not the
- * accounts, every form needs its CSRF token, failures say nothing about which part was
- * wrong, and repeated failures of one username from one address are throttled without
- * locking out anyone else. Runs on a real server too, for the session cookie and the
- * idle timeout.
+ * requests go to the sign-in page and come back (to a desk page, never elsewhere),
+ * editors work the desk but not the accounts, every form needs its CSRF token, and
+ * repeated failures of one username from one address are throttled without locking
+ * out anyone else. Runs on a real server too, for the session cookie and the idle
+ * timeout.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
@@ -103,7 +93,7 @@ class EditorSecurityTests {
         assertThat(this.mvc.post().uri(action).with(csrf()).param("mode", "NONE"))
             .hasStatus(HttpStatus.FOUND)
             .hasRedirectedUrl("/login");
-        assertThat(this.repository.findByUsernameIgnoreCase("editor").orElseThrow().isEnabled()).isTrue();
+        assertThat(this.repository.findByUsername("editor").orElseThrow().isEnabled()).isTrue();
     }
 
     @Test
@@ -119,8 +109,8 @@ class EditorSecurityTests {
                 .as(action)
                 .hasStatus(HttpStatus.FORBIDDEN);
         }
-        assertThat(this.repository.findByUsernameIgnoreCase("intruder")).isEmpty();
-        assertThat(this.repository.findByUsernameIgnoreCase("editor").orElseThrow().isEnabled()).isTrue();
+        assertThat(this.repository.findByUsername("intruder")).isEmpty();
+        assertThat(this.repository.findByUsername("editor").orElseThrow().isEnabled()).isTrue();
     }
 
     @Test
@@ -148,7 +138,7 @@ class EditorSecurityTests {
         assertThat(this.mvc.post().uri("/moderation/settings").with(editor()).with(csrf().useInvalidToken()))
             .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(this.mvc.post().uri("/logout").with(editor())).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(this.repository.findByUsernameIgnoreCase("intruder")).isEmpty();
+        assertThat(this.repository.findByUsername("intruder")).isEmpty();
     }
 
     @Test
@@ -171,27 +161,14 @@ class EditorSecurityTests {
     }
 
     @Test
-    void anUnknownUsernameGetsTheSameAnswerAsAWrongPasswordAfterTheSameWork() {
-        clearInvocations(this.passwordEncoder);
-        MvcTestResult unknown = signIn("nobody-" + UUID.randomUUID(), "a-guessed-password", "192.0.2.10");
-        verify(this.passwordEncoder).matches(eq("a-guessed-password"), anyString());
-        MvcTestResult wrong = signIn("editor", "a-guessed-password", "192.0.2.10");
-        assertThat(unknown).hasRedirectedUrl("/login?error");
-        assertThat(wrong).hasRedirectedUrl("/login?error");
-        assertThat(unknown.getResponse().getHeaderNames()).isEqualTo(wrong.getResponse().getHeaderNames());
-        assertThat(this.mvc.get().uri("/login?error")).bodyText()
-            .contains("The username or password is not right.")
-            .doesNotContain("does not exist", "unknown", "disabled");
-    }
-
-    @Test
     void repeatedFailuresThrottleThatUsernameFromThatAddressOnly() {
+        String username = newEditor("throttled");
         String address = "198.51.100.21";
         for (int i = 0; i < 5; i++) {
-            assertThat(signIn("editor", "wrong-password-" + i, address)).hasRedirectedUrl("/login?error");
+            assertThat(signIn(username, "wrong-password-" + i, address)).hasRedirectedUrl("/login?error");
         }
         clearInvocations(this.passwordEncoder);
-        MvcTestResult throttled = signIn("editor", PASSWORD, address);
+        MvcTestResult throttled = signIn(username, PASSWORD, address);
         assertThat(throttled).hasStatus(HttpStatus.TOO_MANY_REQUESTS).matches(unauthenticated());
         assertThat(throttled).bodyText()
             .containsPattern("Too many failed sign-in attempts\\. Please wait \\d+ seconds and try again\\.");
@@ -200,29 +177,32 @@ class EditorSecurityTests {
         assertThat(Long.parseLong(retryAfter)).isBetween(1L, 600L);
         verify(this.passwordEncoder, never()).matches(anyString(), anyString());
 
-        assertThat(signIn("editor", PASSWORD, "198.51.100.22")).hasRedirectedUrl("/moderation")
-            .matches(authenticated().withUsername("editor"));
+        assertThat(signIn(username, PASSWORD, "198.51.100.22")).hasRedirectedUrl("/moderation")
+            .matches(authenticated().withUsername(username));
         assertThat(signIn("someone-else", "wrong-password", address)).hasRedirectedUrl("/login?error");
     }
 
     @Test
     void aSuccessfulSignInClearsEarlierFailures() {
+        String username = newEditor("clears");
         String address = "198.51.100.31";
         for (int i = 0; i < 4; i++) {
-            signIn("editor", "wrong-password", address);
+            signIn(username, "wrong-password", address);
         }
-        assertThat(signIn("editor", PASSWORD, address)).hasRedirectedUrl("/moderation");
+        MvcTestResult signedIn = signIn(username, PASSWORD, address);
+        assertThat(signedIn).hasRedirectedUrl("/moderation");
+        Cookie device = signedIn.getResponse().getCookie(DeviceCookies.NAME);
         for (int i = 0; i < 4; i++) {
-            assertThat(signIn("editor", "wrong-password", address)).hasRedirectedUrl("/login?error");
+            assertThat(signIn(username, "wrong-password", address, device)).hasRedirectedUrl("/login?error");
         }
-        assertThat(signIn("editor", PASSWORD, address)).hasRedirectedUrl("/moderation");
+        assertThat(signIn(username, PASSWORD, address, device)).hasRedirectedUrl("/moderation");
     }
 
     @Test
     void aDisabledAccountCannotSignInAndLearnsNothingMore() {
         String username = newEditor("gone");
         assertThat(signIn(username, PASSWORD, "192.0.2.40")).hasRedirectedUrl("/moderation");
-        this.accounts.disable(this.repository.findByUsernameIgnoreCase(username).orElseThrow().getId(), "editor");
+        this.accounts.disable(this.repository.findByUsername(username).orElseThrow().getId(), "editor");
         assertThat(signIn(username, PASSWORD, "192.0.2.40")).hasRedirectedUrl("/login?error")
             .matches(unauthenticated());
     }
@@ -238,40 +218,52 @@ class EditorSecurityTests {
             .exchange();
         MockHttpSession live = (MockHttpSession) signedIn.getRequest().getSession();
         assertThat(this.mvc.get().uri("/moderation/settings").session(live)).hasStatusOk();
-        this.accounts.disable(this.repository.findByUsernameIgnoreCase(username).orElseThrow().getId(), "editor");
+        this.accounts.disable(this.repository.findByUsername(username).orElseThrow().getId(), "editor");
         assertThat(this.mvc.get().uri("/moderation/settings").session(live)).hasRedirectedUrl("/login?expired");
     }
 
     @Test
-    void signInReturnsToThePageFirstAskedFor() {
+    void signInReturnsToTheDeskPageFirstAskedFor() {
         MvcTestResult asked = this.mvc.get().uri("/moderation/settings?page=1").exchange();
         assertThat(asked).hasRedirectedUrl("/login");
-        MockHttpSession session = (MockHttpSession) asked.getRequest().getSession();
-        MvcTestResult signedIn = this.mvc.post()
-            .uri("/login")
-            .session(session)
-            .with(csrf())
-            .param("username", "editor")
-            .param("password", PASSWORD)
-            .exchange();
-        assertThat(signedIn).redirectedUrl().isEqualTo("http://localhost/moderation/settings?page=1");
+        assertThat(asked.getRequest().getSession(false)).isNull();
+        Cookie returnTo = asked.getResponse().getCookie(ReturnPathCookie.NAME);
+        assertThat(returnTo).isNotNull();
+        assertThat(returnTo.isHttpOnly()).isTrue();
+
+        MvcTestResult signedIn = signInWith(returnTo);
+
+        assertThat(signedIn).hasRedirectedUrl("/moderation/settings?page=1");
+        assertThat(signedIn.getResponse().getCookie(ReturnPathCookie.NAME).getMaxAge()).as("forgotten once used")
+            .isZero();
     }
 
     @Test
     void aScriptsRequestOrAFormPostIsNotWhereSignInReturns() {
         MvcTestResult fetched = this.mvc.get().uri("/moderation/settings").header("Sec-Fetch-Mode", "cors").exchange();
         assertThat(fetched).hasRedirectedUrl("/login");
-        assertThat(signInWith((MockHttpSession) fetched.getRequest().getSession())).hasRedirectedUrl("/moderation");
+        assertThat(fetched.getResponse().getCookie(ReturnPathCookie.NAME)).isNull();
 
         MvcTestResult posted = this.mvc.post().uri("/moderation/settings").with(csrf()).exchange();
         assertThat(posted).hasRedirectedUrl("/login");
-        assertThat(signInWith((MockHttpSession) posted.getRequest().getSession())).hasRedirectedUrl("/moderation");
+        assertThat(posted.getResponse().getCookie(ReturnPathCookie.NAME)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "//evil.example/moderation", "https://evil.example/", "/moderation\\evil", "/login",
+            "/moderation//evil.example", "not base64 at all!", "" })
+    void signInReturnsNowhereButTheDesk(String path) {
+        String value = path.startsWith("not") ? path
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(path.getBytes(StandardCharsets.UTF_8));
+
+        MvcTestResult signedIn = signInWith(new Cookie(ReturnPathCookie.NAME, value));
+
+        assertThat(signedIn).hasRedirectedUrl("/moderation").matches(authenticated());
     }
 
     @Test
-    void signingInGivesTheSessionANewId() {
-        MvcTestResult page = this.mvc.get().uri("/login").exchange();
-        MockHttpSession session = (MockHttpSession) page.getRequest().getSession();
+    void signingInGivesAnExistingSessionANewId() {
+        MockHttpSession session = new MockHttpSession();
         String before = session.getId();
         MvcTestResult signedIn = this.mvc.post()
             .uri("/login")
@@ -299,19 +291,14 @@ class EditorSecurityTests {
     }
 
     @Test
-    void overRealHttpTheSessionIsRenewedTimesOutAndEndsAtSignOut() throws Exception {
-        Browser browser = new Browser();
-        HttpResponse<String> loginPage = browser.get("/login");
-        assertThat(loginPage.statusCode()).isEqualTo(200);
-        String anonymousSession = browser.sessionId();
-        assertThat(anonymousSession).isNotNull();
-
-        HttpResponse<String> signedIn = browser.post("/login",
-                Map.of("username", "editor", "password", PASSWORD, "_csrf", csrfToken(loginPage.body())));
+    void overRealHttpTheSessionStartsAtSignInTimesOutAndEndsAtSignOut() throws Exception {
+        CookieBrowser browser = new CookieBrowser(this.port);
+        HttpResponse<String> signedIn = browser.signIn("editor", PASSWORD);
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location")).contains("/moderation");
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
+                (location) -> assertThat(location).endsWith("/moderation"));
         String session = browser.sessionId();
-        assertThat(session).isNotEqualTo(anonymousSession);
+        assertThat(session).isNotNull();
         Context context = (Context) ((TomcatWebServer) this.server.getWebServer()).getTomcat()
             .getHost()
             .findChildren()[0];
@@ -321,21 +308,19 @@ class EditorSecurityTests {
         HttpResponse<String> settings = browser.get("/moderation/settings");
         assertThat(settings.statusCode()).isEqualTo(200);
         assertThat(settings.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
-        HttpResponse<String> signedOut = browser.post("/logout", Map.of("_csrf", csrfToken(settings.body())));
+        HttpResponse<String> signedOut = browser.signOut(settings.body());
         assertThat(signedOut.statusCode()).isEqualTo(302);
         assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(
                 (location) -> assertThat(location).endsWith("/login?logout"));
+        assertThat(context.getManager().findSession(session)).isNull();
         assertThat(browser.get("/moderation/settings").statusCode()).isEqualTo(302);
         assertThat(browser.get("/login?logout").body()).contains("You have signed out.");
     }
 
     @Test
     void overRealHttpAnEditorSeesTheDesksStyledRefusalOfTheAccountsPage() throws Exception {
-        String username = newEditor("plain");
-        Browser browser = new Browser();
-        HttpResponse<String> loginPage = browser.get("/login");
-        browser.post("/login",
-                Map.of("username", username, "password", PASSWORD, "_csrf", csrfToken(loginPage.body())));
+        CookieBrowser browser = new CookieBrowser(this.port);
+        browser.signIn(newEditor("plain"), PASSWORD);
         HttpResponse<String> refused = browser.get("/moderation/accounts");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Not allowed", "Managing editor accounts is for administrators.",
@@ -343,31 +328,44 @@ class EditorSecurityTests {
     }
 
     @Test
-    void theSignInAccountsSettingsAndRefusalPagesHaveNoHtmlErrors() throws Exception {
+    void theSignInAccountsSettingsPasswordAndRefusalPagesHaveNoHtmlErrors() throws Exception {
         String username = newEditor("valid");
-        Browser admin = new Browser();
-        HttpResponse<String> loginPage = admin.get("/login");
-        assertValid("/login", loginPage.body());
-        admin.post("/login", Map.of("username", "editor", "password", PASSWORD, "_csrf", csrfToken(loginPage.body())));
+        CookieBrowser admin = new CookieBrowser(this.port);
+        assertValid("/login", admin.get("/login").body());
+        admin.signIn("editor", PASSWORD);
         HttpResponse<String> accounts = admin.get("/moderation/accounts");
         assertValid("/moderation/accounts", accounts.body());
         HttpResponse<String> refused = admin.post("/moderation/accounts",
                 Map.of("username", "no spaces allowed", "displayName", "", "password", "short", "_csrf",
-                        csrfToken(accounts.body())));
+                        CookieBrowser.csrfToken(accounts.body())));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertValid("refused account form", refused.body());
         HttpResponse<String> settings = admin.get("/moderation/settings");
         assertValid("/moderation/settings", settings.body());
         HttpResponse<String> refusedSettings = admin.post("/moderation/settings",
                 Map.of("mode", "ALL", "maxLinks", "-1", "closeAfterDays", "x", "version", "0", "_csrf",
-                        csrfToken(settings.body())));
+                        CookieBrowser.csrfToken(settings.body())));
         assertThat(refusedSettings.statusCode()).isEqualTo(422);
         assertValid("refused settings form", refusedSettings.body());
+        HttpResponse<String> password = admin.get("/moderation/password");
+        assertValid("/moderation/password", password.body());
+        HttpResponse<String> refusedPassword = admin.post("/moderation/password",
+                Map.of("currentPassword", "", "newPassword", "short", "repeatPassword", "other", "_csrf",
+                        CookieBrowser.csrfToken(password.body())));
+        assertThat(refusedPassword.statusCode()).isEqualTo(422);
+        assertValid("refused password form", refusedPassword.body());
+        assertValid("/moderation/log", admin.get("/moderation/log").body());
 
-        Browser editor = new Browser();
-        loginPage = editor.get("/login");
-        editor.post("/login", Map.of("username", username, "password", PASSWORD, "_csrf", csrfToken(loginPage.body())));
+        CookieBrowser editor = new CookieBrowser(this.port);
+        editor.signIn(username, PASSWORD);
         assertValid("403 page", editor.get("/moderation/accounts").body());
+        CookieBrowser refusedBrowser = new CookieBrowser(this.port);
+        for (int i = 0; i < 5; i++) {
+            refusedBrowser.signIn(username, "not-the-password");
+        }
+        HttpResponse<String> throttled = refusedBrowser.signIn(username, "not-the-password");
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertValid("429 sign-in page", throttled.body());
     }
 
     private static void assertValid(String page, String html) throws Exception {
@@ -377,24 +375,27 @@ class EditorSecurityTests {
         assertThat(report).as("Nu Html Checker report for %s", page).doesNotContain("Error:");
     }
 
-    private MvcTestResult signInWith(MockHttpSession session) {
+    private MvcTestResult signInWith(Cookie cookie) {
         return this.mvc.post()
             .uri("/login")
-            .session(session)
+            .cookie(cookie)
             .with(csrf())
             .param("username", "editor")
             .param("password", PASSWORD)
             .exchange();
     }
 
-    private MvcTestResult signIn(String username, String password, String address) {
-        return this.mvc.post()
+    private MvcTestResult signIn(String username, String password, String address, Cookie... cookies) {
+        var request = this.mvc.post()
             .uri("/login")
             .with(csrf())
             .with(from(address))
             .param("username", username)
-            .param("password", password)
-            .exchange();
+            .param("password", password);
+        if (cookies.length > 0 && cookies[0] != null) {
+            request = request.cookie(cookies);
+        }
+        return request.exchange();
     }
 
     private String newEditor(String prefix) {
@@ -416,49 +417,6 @@ class EditorSecurityTests {
 
     private static RequestPostProcessor admin() {
         return user("desk-admin").roles("EDITOR", "ADMIN");
-    }
-
-    private static String csrfToken(String html) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(matcher.find()).as("a CSRF field in the page").isTrue();
-        return matcher.group(1);
-    }
-
-    /** A client that keeps cookies and does not follow redirects, as a browser would keep a session. */
-    private final class Browser {
-
-        private final CookieManager cookies = new CookieManager();
-
-        private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(this.cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-            String body = form.entrySet()
-                .stream()
-                .map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-            return this.http.send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        String sessionId() {
-            List<HttpCookie> all = this.cookies.getCookieStore().getCookies();
-            return all.stream().filter((c) -> c.getName().equals("JSESSIONID")).map(HttpCookie::getValue)
-                .findFirst().orElse(null);
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + EditorSecurityTests.this.port + path);
-        }
-
     }
 
 }

@@ -10,65 +10,115 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sign-in throttle, on its own: failures count per username and address together,
- * within a sliding window, and a success clears them.
+ * The sign-in throttle's rules, on their own: failures count per username and client
+ * within a sliding window; a client has one budget across all usernames; an existing
+ * account has a budget for browsers that never signed in to it, which once spent holds
+ * back those browsers only; and memory holds only what the limits need.
  */
 class SignInThrottleTests {
 
+    private static final String CLIENT = "203.0.113.1";
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
 
-    private final SignInThrottle throttle = new SignInThrottle(new EditorProperties.SignIn(3, Duration.ofMinutes(10)),
-            this.clock);
+    private final SignInThrottle throttle = new SignInThrottle(signIn(3, 10, 4), this.clock);
 
     @Test
     void letsAttemptsThroughUntilTheLimitIsReached() {
-        assertThat(this.throttle.failed("editor", "203.0.113.1")).isFalse();
-        assertThat(this.throttle.failed("editor", "203.0.113.1")).isFalse();
-        assertThat(this.throttle.waitFor("editor", "203.0.113.1")).isEmpty();
-        assertThat(this.throttle.failed("editor", "203.0.113.1")).isTrue();
-        assertThat(this.throttle.waitFor("editor", "203.0.113.1")).contains(Duration.ofMinutes(10));
+        assertThat(fail("editor", CLIENT)).isFalse();
+        assertThat(fail("editor", CLIENT)).isFalse();
+        assertThat(this.throttle.waitFor("editor", CLIENT)).isEmpty();
+        assertThat(fail("editor", CLIENT)).isTrue();
+        assertThat(this.throttle.waitFor("editor", CLIENT)).contains(Duration.ofMinutes(10));
     }
 
     @Test
-    void keysOnUsernameAndAddressTogether() {
-        failTimes(3, "editor", "203.0.113.1");
-        assertThat(this.throttle.waitFor("editor", "203.0.113.1")).isPresent();
+    void keysOnUsernameAndClientTogether() {
+        failTimes(3, "editor", CLIENT);
+        assertThat(this.throttle.waitFor("editor", CLIENT)).isPresent();
         assertThat(this.throttle.waitFor("editor", "198.51.100.7")).isEmpty();
-        assertThat(this.throttle.waitFor("someone", "203.0.113.1")).isEmpty();
+        assertThat(this.throttle.waitFor("someone", CLIENT)).isEmpty();
     }
 
     @Test
-    void usernamesCompareWithoutCaseOrSurroundingSpace() {
-        failTimes(3, "Editor ", "203.0.113.1");
-        assertThat(this.throttle.waitFor("editor", "203.0.113.1")).isPresent();
+    void usernamesTheRuleRefusesShareOneBudgetPerClient() {
+        failTimes(3, null, CLIENT);
+        assertThat(this.throttle.waitFor(null, CLIENT)).isPresent();
+        assertThat(this.throttle.waitFor("editor", CLIENT)).isEmpty();
     }
 
     @Test
     void theWaitEndsWhenTheOldestFailureLeavesTheWindow() {
-        this.throttle.failed("editor", "203.0.113.1");
+        fail("editor", CLIENT);
         this.clock.advance(Duration.ofMinutes(4));
-        this.throttle.failed("editor", "203.0.113.1");
-        this.throttle.failed("editor", "203.0.113.1");
-        assertThat(this.throttle.waitFor("editor", "203.0.113.1")).contains(Duration.ofMinutes(6));
+        fail("editor", CLIENT);
+        fail("editor", CLIENT);
+        assertThat(this.throttle.waitFor("editor", CLIENT)).contains(Duration.ofMinutes(6));
         this.clock.advance(Duration.ofMinutes(6));
-        assertThat(this.throttle.waitFor("editor", "203.0.113.1")).isEmpty();
-        assertThat(this.throttle.failed("editor", "203.0.113.1")).isTrue();
-        assertThat(this.throttle.waitFor("editor", "203.0.113.1")).contains(Duration.ofMinutes(4));
+        assertThat(this.throttle.waitFor("editor", CLIENT)).isEmpty();
+        assertThat(fail("editor", CLIENT)).isTrue();
+        assertThat(this.throttle.waitFor("editor", CLIENT)).contains(Duration.ofMinutes(4));
     }
 
     @Test
-    void aSuccessClearsThePair() {
-        failTimes(2, "editor", "203.0.113.1");
-        this.throttle.succeeded("EDITOR", "203.0.113.1");
-        failTimes(2, "editor", "203.0.113.1");
-        assertThat(this.throttle.waitFor("editor", "203.0.113.1")).isEmpty();
+    void aSuccessClearsTheUsernameAndClientPair() {
+        failTimes(2, "editor", CLIENT);
+        this.throttle.succeeded("editor", CLIENT);
+        failTimes(2, "editor", CLIENT);
+        assertThat(this.throttle.waitFor("editor", CLIENT)).isEmpty();
     }
 
     @Test
-    void veryLongUsernamesShareOneCounter() {
-        String padding = "x".repeat(5000);
-        failTimes(3, padding + "a", "203.0.113.1");
-        assertThat(this.throttle.waitFor(padding + "b", "203.0.113.1")).isPresent();
+    void aClientCannotSprayUsernames() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(this.throttle.waitFor("guess-" + i, CLIENT)).as("attempt %d", i).isEmpty();
+            fail("guess-" + i, CLIENT);
+        }
+        assertThat(this.throttle.waitFor("guess-10", CLIENT)).contains(Duration.ofMinutes(10));
+        assertThat(this.throttle.waitFor("editor", CLIENT)).isPresent();
+        assertThat(this.throttle.waitFor("editor", "198.51.100.7")).isEmpty();
+        this.clock.advance(Duration.ofMinutes(10));
+        assertThat(this.throttle.waitFor("guess-10", CLIENT)).isEmpty();
+    }
+
+    @Test
+    void anAccountsBudgetHoldsBackOnlyBrowsersThatNeverSignedIn() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(this.throttle.held("editor")).isFalse();
+            this.throttle.failed("editor", "198.51.100." + i, true, false);
+        }
+        assertThat(this.throttle.held("editor")).isTrue();
+        assertThat(this.throttle.held("other")).isFalse();
+        assertThat(this.throttle.waitFor("editor", "198.51.100.99")).as("no wait for a fresh client").isEmpty();
+        this.clock.advance(Duration.ofMinutes(10));
+        assertThat(this.throttle.held("editor")).isFalse();
+    }
+
+    @Test
+    void failuresFromABrowserThatSignedInBeforeDoNotSpendTheAccountsBudget() {
+        for (int i = 0; i < 10; i++) {
+            this.throttle.failed("editor", "198.51.100." + i, true, true);
+        }
+        assertThat(this.throttle.held("editor")).isFalse();
+    }
+
+    @Test
+    void keepsNothingAboutAUsernameWithoutAnAccount() {
+        for (int i = 0; i < 1000; i++) {
+            this.throttle.failed("nobody-" + i, "198.51.100." + (i % 250), false, false);
+        }
+        assertThat(this.throttle.trackedAccounts()).isZero();
+        assertThat(this.throttle.held("nobody-1")).isFalse();
+    }
+
+    @Test
+    void remembersABoundedNumberOfClientsAndPairs() {
+        SignInThrottle small = new SignInThrottle(signIn(3, 10, 4), this.clock, 100, Runnable::run);
+        for (int i = 0; i < 5000; i++) {
+            small.failed("guess-" + i, "2001:db8:" + Integer.toHexString(i) + "::/64", false, false);
+        }
+        assertThat(small.trackedClients()).isLessThanOrEqualTo(100);
+        assertThat(small.trackedPairs()).isLessThanOrEqualTo(100);
     }
 
     @Test
@@ -78,9 +128,19 @@ class SignInThrottleTests {
         assertThat(SignInThrottle.seconds(Duration.ofMillis(10))).isEqualTo(1);
     }
 
-    private void failTimes(int times, String username, String address) {
+    private static EditorProperties.SignIn signIn(int perPair, int perClient, int perAccount) {
+        return new EditorProperties.SignIn(perPair, Duration.ofMinutes(10), perClient, perAccount, 2,
+                Duration.ofMillis(100));
+    }
+
+    /** A failed sign-in of an account that exists, from a browser that never signed in to it. */
+    private boolean fail(String username, String client) {
+        return this.throttle.failed(username, client, true, false);
+    }
+
+    private void failTimes(int times, String username, String client) {
         for (int i = 0; i < times; i++) {
-            this.throttle.failed(username, address);
+            fail(username, client);
         }
     }
 

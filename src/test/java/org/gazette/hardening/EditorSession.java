@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * A signed-in editor over plain HTTP: signs in through the sign-in form (CSRF token
- * taken from the page, as a browser does) and keeps the session cookie.
+ * taken from the page and its cookie, as a browser does) and keeps the session cookie.
  *
  * @param cookie the {@code Cookie} header value that carries the session
  */
@@ -22,27 +22,26 @@ public record EditorSession(RawHttp http, String cookie) {
 
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
 
-    /** Signs in with the given account; fails unless the answer is the redirect to the desk. */
+    /**
+     * Signs in with the given account, sending back the cookies of the sign-in page (its
+     * CSRF token lives in one); fails unless the answer is the redirect to the desk.
+     */
     public static EditorSession signIn(RawHttp http, String username, String password) throws IOException {
         RawHttp.Response page = http.get("/login");
-        String anonymous = sessionOf(page).map((id) -> "JSESSIONID=" + id).orElse(null);
         String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
                 + encode(csrfToken(page.body()));
-        List<String> headers = (anonymous != null)
-                ? List.of("Content-Type: application/x-www-form-urlencoded", "Cookie: " + anonymous)
-                : List.of("Content-Type: application/x-www-form-urlencoded");
+        List<String> headers = new ArrayList<>(List.of("Content-Type: application/x-www-form-urlencoded"));
+        List<String> cookies = page.headers("Set-Cookie").stream().map((cookie) -> cookie.split(";", 2)[0]).toList();
+        if (!cookies.isEmpty()) {
+            headers.add("Cookie: " + String.join("; ", cookies));
+        }
         RawHttp.Response signedIn = http.send("POST", "/login", headers, form);
         String location = signedIn.header("Location").orElse("");
         if (signedIn.status() != 302 || !location.endsWith("/moderation")) {
             throw new IllegalStateException("Sign-in answered " + signedIn.status() + " to " + location);
         }
-        String session = sessionOf(signedIn).orElse(null);
-        if (session == null) {
-            if (anonymous == null) {
-                throw new IllegalStateException("No session cookie after signing in");
-            }
-            return new EditorSession(http, anonymous);
-        }
+        String session = sessionOf(signedIn)
+            .orElseThrow(() -> new IllegalStateException("No session cookie after signing in"));
         return new EditorSession(http, "JSESSIONID=" + session);
     }
 

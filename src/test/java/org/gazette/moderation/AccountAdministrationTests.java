@@ -93,7 +93,7 @@ class AccountAdministrationTests {
                     "shown only this once");
         assertThat(this.mvc.get().uri("/moderation/accounts").with(admin())).bodyText().doesNotContain(password);
 
-        EditorAccount account = this.repository.findByUsernameIgnoreCase(username).orElseThrow();
+        EditorAccount account = this.repository.findByUsername(username).orElseThrow();
         assertThat(account.getRole()).isEqualTo(EditorRole.EDITOR);
         assertThat(account.getDisplayName()).isEqualTo("Rita Reporter");
         assertThat(account.getPasswordHash()).doesNotContain(password);
@@ -128,7 +128,7 @@ class AccountAdministrationTests {
             .contains("There is a problem", "The password must be at least 12 characters.", "value=\"" + username + "\"",
                     "value=\"Sam Short\"")
             .doesNotContain("too-short");
-        assertThat(this.repository.findByUsernameIgnoreCase(username)).isEmpty();
+        assertThat(this.repository.findByUsername(username)).isEmpty();
     }
 
     @Test
@@ -164,6 +164,31 @@ class AccountAdministrationTests {
             .bodyText()
             .contains("That username is taken. Choose another.");
         assertThat(this.repository.findAll()).filteredOn((a) -> a.getUsername().equalsIgnoreCase("editor")).hasSize(1);
+    }
+
+    @Test
+    void keepsTheUsernameInLowerCaseWithoutSurroundingSpaces() {
+        String typed = " Night.Desk-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + " ";
+        String username = typed.strip().toLowerCase(java.util.Locale.ROOT);
+
+        assertThat(create(typed, "Night Desk", "EDITOR", "a long chosen password")).hasStatus(HttpStatus.SEE_OTHER)
+            .flash()
+            .containsEntry("notice", "Account " + username + " added.");
+        assertThat(this.repository.findByUsername(username)).isPresent();
+        assertThat(signIn(typed.toUpperCase(java.util.Locale.ROOT), "a long chosen password"))
+            .matches(authenticated().withUsername(username));
+    }
+
+    @Test
+    void refusesAUsernameWithWhatAUsernameMayNotContain() {
+        for (String typed : List.of("\u0007bell", "tab\tbed", "dotless-\u0131", "zero\u200Bwidth", "x".repeat(101))) {
+            assertThat(create(typed, "Someone", "EDITOR", "a long chosen password")).as(typed)
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+                .bodyText()
+                .containsAnyOf("Use only letters, digits and . _ @ - in the username.",
+                        "The username must be 100 characters or fewer.");
+        }
+        assertThat(this.repository.findAll()).noneMatch((account) -> account.getUsername().contains("bell"));
     }
 
     @Test

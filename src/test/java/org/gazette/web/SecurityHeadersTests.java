@@ -146,7 +146,10 @@ class SecurityHeadersTests {
         HttpRequest.Builder signIn = HttpRequest.newBuilder(uri("/login"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form));
-        anonymousSession.ifPresent((session) -> signIn.header("Cookie", "JSESSIONID=" + session));
+        List<String> cookies = loginPage.setCookies().stream().map((cookie) -> cookie.split(";", 2)[0]).toList();
+        if (!cookies.isEmpty()) {
+            signIn.header("Cookie", String.join("; ", cookies));
+        }
         Answer signedIn = Answer.of(this.http.send(signIn.build(), HttpResponse.BodyHandlers.ofString()));
 
         assertThat(signedIn.status()).isEqualTo(302);
