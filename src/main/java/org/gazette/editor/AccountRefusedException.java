@@ -28,7 +28,11 @@ public class AccountRefusedException extends RuntimeException {
         /** The current password given to change it is not right. */
         WRONG_PASSWORD("password.current.wrong"),
         /** The new password is the current one. */
-        SAME_PASSWORD("password.new.same");
+        SAME_PASSWORD("password.new.same"),
+        /** Too many wrong current passwords from this client: try again later. */
+        TOO_MANY_ATTEMPTS("password.current.throttled"),
+        /** Every password check is busy: try again in a moment. */
+        CHECKS_BUSY("password.current.busy");
 
         private final String messageCode;
 

@@ -3,6 +3,8 @@ package org.gazette.editor;
 import java.time.Clock;
 import java.util.List;
 
+import org.gazette.ClientAddresses;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -33,12 +35,18 @@ public class EditorAccountService {
 
     private final Clock clock;
 
+    private final SignInThrottle throttle;
+
+    private final PasswordChecks checks;
+
     EditorAccountService(EditorAccountRepository accounts, PasswordEncoder passwordEncoder, EditorSessions sessions,
-            Clock clock) {
+            Clock clock, SignInThrottle throttle, PasswordChecks checks) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.clock = clock;
+        this.throttle = throttle;
+        this.checks = checks;
     }
 
     /** Every account, by username. */
@@ -133,18 +141,37 @@ public class EditorAccountService {
     }
 
     /**
-     * An editor changes their own password; their other sessions end.
+     * An editor changes their own password; their other sessions end. The current
+     * password is checked under the sign-in limits: wrong ones count against the editor
+     * and client as failed sign-ins do (so a stolen session cannot guess it at leisure),
+     * and the check waits its turn among the password checks running at once.
      * @param username the signed-in editor
      * @param current their current password
      * @param chosen the new one, which must meet the length rules
-     * @throws AccountRefusedException the current password is not right, or the new one
-     * is the same
+     * @param clientAddress the address the change comes from
+     * @throws AccountRefusedException the current password is not right, the client has
+     * got it wrong too often, every check is busy, or the new one is the same
      */
     @Transactional
-    public AccountChange changeOwnPassword(String username, String current, String chosen) {
+    public AccountChange changeOwnPassword(String username, String current, String chosen, String clientAddress) {
         EditorAccount account = this.accounts.findByUsername(username)
             .orElseThrow(() -> new IllegalStateException("No account for the signed-in editor " + username));
-        if (!this.passwordEncoder.matches(current, account.getPasswordHash())) {
+        String client = ClientAddresses.limitKey(clientAddress);
+        if (this.throttle.waitFor(account.getUsername(), client).isPresent()) {
+            throw new AccountRefusedException(AccountRefusedException.Reason.TOO_MANY_ATTEMPTS);
+        }
+        if (!this.checks.tryAcquire()) {
+            throw new AccountRefusedException(AccountRefusedException.Reason.CHECKS_BUSY);
+        }
+        boolean right;
+        try {
+            right = this.passwordEncoder.matches(current, account.getPasswordHash());
+        }
+        finally {
+            this.checks.release();
+        }
+        if (!right) {
+            this.throttle.failed(account.getUsername(), client, true, true);
             throw new AccountRefusedException(AccountRefusedException.Reason.WRONG_PASSWORD);
         }
         if (!Passwords.acceptable(chosen)) {

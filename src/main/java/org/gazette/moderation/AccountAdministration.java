@@ -89,7 +89,7 @@ class AccountAdministration {
     @Transactional
     AccountChange changeOwnPassword(String editor, PasswordForm form, String clientAddress) {
         AccountChange change = this.accounts.changeOwnPassword(editor, form.getCurrentPassword(),
-                form.getNewPassword());
+                form.getNewPassword(), clientAddress);
         this.audit.recordAccess(editor, AuditAction.PASSWORD_CHANGE, clientAddress, null);
         return change;
     }

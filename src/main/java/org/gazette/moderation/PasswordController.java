@@ -70,15 +70,23 @@ class PasswordController {
             this.administration.changeOwnPassword(editor.getName(), form, this.clients.addressOf(request));
         }
         catch (AccountRefusedException ex) {
-            boolean current = ex.getReason() == AccountRefusedException.Reason.WRONG_PASSWORD;
+            boolean current = ex.getReason() != AccountRefusedException.Reason.SAME_PASSWORD;
             result.rejectValue(current ? "currentPassword" : "newPassword", ex.getReason().messageCode());
-            return page(form, editor, HttpStatus.UNPROCESSABLE_ENTITY);
+            return page(form, editor, status(ex.getReason()));
         }
         redirect.addFlashAttribute("notice", this.messages.getMessage("password.changed", null, locale));
         RedirectView back = new RedirectView("/moderation/password", true);
         back.setStatusCode(HttpStatus.SEE_OTHER);
         back.setExposeModelAttributes(false);
         return new ModelAndView(back);
+    }
+
+    private static HttpStatus status(AccountRefusedException.Reason reason) {
+        return switch (reason) {
+            case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case CHECKS_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
     }
 
     private ModelAndView page(PasswordForm form, Authentication editor, HttpStatus status) {

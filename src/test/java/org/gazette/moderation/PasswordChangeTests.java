@@ -3,6 +3,7 @@ package org.gazette.moderation;
 import java.util.UUID;
 
 import org.gazette.editor.AccountChange;
+import org.gazette.editor.EditorAccountRepository;
 import org.gazette.editor.EditorAccountService;
 import org.gazette.editor.EditorRole;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -39,6 +41,12 @@ class PasswordChangeTests {
 
     @Autowired
     private EditorAccountService accounts;
+
+    @Autowired
+    private EditorAccountRepository accountRepository;
+
+    @Autowired
+    private PasswordEncoder passwordEncoder;
 
     @Test
     void theDeskLinksToThePasswordPage() {
@@ -93,6 +101,22 @@ class PasswordChangeTests {
             .bodyText()
             .contains("Enter your current password.", "Enter a new password of at least 12 characters.");
         assertThat(signIn(username, PASSWORD)).matches(authenticated());
+    }
+
+    @Test
+    void wrongCurrentPasswordsAreThrottledLikeFailedSignIns() {
+        String username = newEditor("guessed");
+        MockHttpSession session = signedIn(username, PASSWORD);
+        for (int guess = 0; guess < 5; guess++) {
+            assertThat(change(session, "guess " + guess, NEW_PASSWORD, NEW_PASSWORD))
+                .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+
+        assertThat(change(session, PASSWORD, NEW_PASSWORD, NEW_PASSWORD)).hasStatus(HttpStatus.TOO_MANY_REQUESTS)
+            .bodyText()
+            .contains("Too many wrong current passwords from here.");
+        String hash = this.accountRepository.findByUsername(username).orElseThrow().getPasswordHash();
+        assertThat(this.passwordEncoder.matches(PASSWORD, hash)).isTrue();
     }
 
     @Test
