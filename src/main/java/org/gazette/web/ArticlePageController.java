@@ -107,6 +107,7 @@ class ArticlePageController {
      * rules.
      */
     @PostMapping("/articles/{slug}/comments")
+    @GuardedPost
     Object post(@PathVariable String slug, @Valid @ModelAttribute("reply") ReplyForm reply, BindingResult result,
             HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, CachePolicy.PRIVATE);
