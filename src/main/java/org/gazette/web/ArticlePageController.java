@@ -11,6 +11,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.gazette.ClientAddresses;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleNotFoundException;
 import org.gazette.article.ArticleRepository;
@@ -66,20 +67,16 @@ class ArticlePageController {
 
     private final HeldCommentTokens tokens;
 
-    private final ClientAddressResolver clients;
-
     private final ArticleMetadata metadata;
 
     private final PageVersions versions;
 
     ArticlePageController(ArticleRepository articles, CommentThreads threads, CommentService comments,
-            HeldCommentTokens tokens, ClientAddressResolver clients, ArticleMetadata metadata,
-            PageVersions versions) {
+            HeldCommentTokens tokens, ArticleMetadata metadata, PageVersions versions) {
         this.articles = articles;
         this.threads = threads;
         this.comments = comments;
         this.tokens = tokens;
-        this.clients = clients;
         this.metadata = metadata;
         this.versions = versions;
     }
@@ -119,7 +116,7 @@ class ArticlePageController {
             return page(article, firstPage(article), reply, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         try {
-            PostedComment posted = this.comments.submit(slug, reply, this.clients.resolve(request));
+            PostedComment posted = this.comments.submit(slug, reply, ClientAddresses.of(request));
             rememberCommenter(reply, request, response);
             return redirectTo(slug, posted);
         }

@@ -10,6 +10,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gazette.ClientAddresses;
 import org.gazette.article.SiteProperties;
 import org.gazette.comment.CommentProperties;
 
@@ -39,8 +40,6 @@ class CommentPostGuard implements HandlerInterceptor, WebMvcConfigurer {
 
     private final CommentProperties.RateLimit limit;
 
-    private final ClientAddressResolver clients;
-
     private final CrossSiteRequestFilter crossSite;
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -48,9 +47,8 @@ class CommentPostGuard implements HandlerInterceptor, WebMvcConfigurer {
         .expireAfterAccess(Duration.ofHours(1))
         .build();
 
-    CommentPostGuard(CommentProperties properties, ClientAddressResolver clients, SiteProperties site) {
+    CommentPostGuard(CommentProperties properties, SiteProperties site) {
         this.limit = properties.rateLimit();
-        this.clients = clients;
         this.crossSite = new CrossSiteRequestFilter(site.baseUrl().toString());
     }
 
@@ -75,7 +73,7 @@ class CommentPostGuard implements HandlerInterceptor, WebMvcConfigurer {
             return false;
         }
         if (this.limit.enabled()) {
-            Bucket bucket = this.buckets.get(this.clients.resolve(request), (address) -> newBucket());
+            Bucket bucket = this.buckets.get(ClientAddresses.of(request), (address) -> newBucket());
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
