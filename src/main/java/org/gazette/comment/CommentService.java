@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.gazette.ClientAddresses;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleNotFoundException;
 import org.gazette.article.ArticleRepository;
@@ -142,12 +143,13 @@ public class CommentService {
 
         @Override
         public Optional<Duration> sinceLastComment() {
-            Optional<Instant> byAddress = (this.submission.clientAddress() != null)
-                    ? CommentService.this.comments.lastCommentFromAddress(this.submission.clientAddress())
+            String address = this.submission.clientAddress();
+            Optional<Instant> byNetwork = (address != null)
+                    ? CommentService.this.comments.lastCommentFromNetwork(ClientAddresses.limitKey(address))
                     : Optional.empty();
             Optional<Instant> byEmail = CommentService.this.comments
                 .lastCommentFromEmail(this.submission.author().email());
-            return Stream.of(byAddress, byEmail)
+            return Stream.of(byNetwork, byEmail)
                 .flatMap(Optional::stream)
                 .max(Instant::compareTo)
                 .map((last) -> Duration.between(last, this.now));

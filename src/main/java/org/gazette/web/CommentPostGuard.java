@@ -25,8 +25,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Guards the handlers marked {@link GuardedPost} before their body is read: a cross-site
  * post is refused with 403, a body over the size cap with 413, and a client over the
- * abuse rate limit (a token bucket per client address) gets 429 with
- * {@code Retry-After}. It is tied to the handler, not to a spelling of its path, so
+ * abuse rate limit (a token bucket per client: an IPv4 address or an IPv6 /64) gets 429
+ * with {@code Retry-After}. It is tied to the handler, not to a spelling of its path, so
  * {@code /articles/x/%63omments} meets the same limits as {@code /articles/x/comments}.
  * (The public chain's {@link CrossSiteRequestFilter} refuses cross-site posts everywhere
  * on the readers' side; the guard repeats the check so that it holds for the posting
@@ -73,7 +73,8 @@ class CommentPostGuard implements HandlerInterceptor, WebMvcConfigurer {
             return false;
         }
         if (this.limit.enabled()) {
-            Bucket bucket = this.buckets.get(ClientAddresses.of(request), (address) -> newBucket());
+            Bucket bucket = this.buckets.get(ClientAddresses.limitKey(ClientAddresses.of(request)),
+                    (client) -> newBucket());
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
