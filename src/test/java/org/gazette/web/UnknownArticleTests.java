@@ -9,20 +9,25 @@ import org.gazette.article.Article;
 import org.gazette.hardening.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An article that does not exist is 404 whatever is asked of it — every method, every
- * conditional header, every page — and asking for it leaves nothing behind in memory.
+ * conditional header, every page — and asking for it leaves nothing behind in memory;
+ * nor does a path that matches nothing fill the log.
  */
 @ReaderSideTest
+@ExtendWith(OutputCaptureExtension.class)
 class UnknownArticleTests {
 
     static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
@@ -88,6 +93,19 @@ class UnknownArticleTests {
         }
 
         assertThat(this.versions.knownArticles()).isLessThanOrEqualTo(before);
+    }
+
+    @Test
+    void pathsThatMatchNothingWriteNothingToTheLog(CapturedOutput output) throws Exception {
+        int before = output.getAll().length();
+
+        for (String path : List.of("/wp-login.php", "/articles/x/Comments", "/Moderation", "/articles/x/comments/",
+                "/.env")) {
+            assertThat(this.http.send("POST", path, List.of(), "").status()).isEqualTo(404);
+            assertThat(this.http.get(path).status()).isEqualTo(404);
+        }
+
+        assertThat(output.getAll().substring(before)).doesNotContain("No mapping", "No endpoint");
     }
 
     @Test
