@@ -41,7 +41,7 @@ final class TrustedProxyValve extends ValveBase {
         String scheme = request.getScheme();
         boolean secure = request.isSecure();
         int serverPort = request.getServerPort();
-        boolean fromProxy = ClientAddresses.isIn(remoteAddr, this.trustedProxies);
+        boolean fromProxy = !this.trustedProxies.isEmpty() && ClientAddresses.isIn(remoteAddr, this.trustedProxies);
         List<String> forwardedFor = fromProxy ? Collections.list(request.getHeaders("X-Forwarded-For")) : List.of();
         String client = clientAddress(remoteAddr, forwardedFor, this.trustedProxies);
         request.setRemoteAddr(client);
