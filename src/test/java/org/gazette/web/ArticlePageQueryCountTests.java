@@ -110,6 +110,20 @@ class ArticlePageQueryCountTests {
     }
 
     @Test
+    void revalidatingAnArticlePageCostsNoStatement() throws Exception {
+        Article article = this.articles.create("Read again and again");
+        this.fixtures.threadsOfFive(article, 2, START);
+        String url = "/articles/" + article.getSlug();
+        String etag = this.mvc.get().uri(url).exchange().getResponse().getHeader("ETag");
+
+        this.statistics.clear();
+        MvcTestResult again = this.mvc.get().uri(url).header("If-None-Match", etag).exchange();
+
+        assertThat(again).hasStatus(304);
+        assertThat(this.statistics.getPrepareStatementCount()).isZero();
+    }
+
+    @Test
     void postingCostsTheSameStatementsWhateverTheNumberOfComments() throws Exception {
         Article small = this.articles.create("Few comments to reply to");
         Comment smallRoot = this.fixtures.threadsOfFive(small, 2, START).get(1);
