@@ -7,6 +7,9 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Client addresses as the limits see them: parsed as addresses (never looked up by
@@ -24,7 +27,9 @@ public final class ClientAddresses {
 
     /**
      * The address written as an IP literal, or empty when it is not one (a host name is
-     * never resolved). IPv6 may be bracketed; an IPv4-mapped IPv6 address is its IPv4.
+     * never resolved: text is handed to {@link InetAddress} only once it is a literal,
+     * since a dotted quad out of range such as {@code 999.0.0.1} would be looked up as a
+     * name). IPv6 may be bracketed; an IPv4-mapped IPv6 address is its IPv4.
      */
     public static Optional<InetAddress> parse(String literal) {
         if (literal == null) {
@@ -34,16 +39,27 @@ public final class ClientAddresses {
         if (text.startsWith("[") && text.endsWith("]")) {
             text = text.substring(1, text.length() - 1);
         }
-        boolean v4 = IPV4.matcher(text).matches();
+        boolean v4 = IPV4.matcher(text).matches()
+                && Stream.of(text.split("\\.")).allMatch((octet) -> Integer.parseInt(octet) <= 255);
         if (!v4 && !(text.indexOf(':') >= 0 && IPV6.matcher(text).matches())) {
             return Optional.empty();
         }
         try {
             return Optional.of(InetAddress.getByName(text));
         }
-        catch (UnknownHostException ex) {
+        catch (UnknownHostException | IllegalArgumentException ex) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The client a request comes from: its connection's address, which the server has
+     * already replaced by the forwarded client's where a trusted proxy sent it, in its
+     * canonical spelling (as it is when it is no address).
+     */
+    public static String of(HttpServletRequest request) {
+        String remote = request.getRemoteAddr();
+        return canonical(remote).orElse(remote);
     }
 
     /** The one spelling of an address ({@code 0:0:0:0:0:0:0:1} and {@code ::1} alike), or empty. */

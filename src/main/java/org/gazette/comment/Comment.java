@@ -18,6 +18,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
+import org.gazette.ClientAddresses;
 import org.gazette.article.Article;
 
 /**
@@ -76,6 +77,9 @@ public class Comment {
 
     private String clientAddress;
 
+    /** The network flood control counts the client by ({@link ClientAddresses#limitKey}). */
+    private String clientNetwork;
+
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -113,6 +117,7 @@ public class Comment {
         this.statusDetail = verdict.detail();
         this.staff = verdict.reason() == StatusReason.STAFF;
         this.clientAddress = clientAddress;
+        this.clientNetwork = (clientAddress != null) ? ClientAddresses.limitKey(clientAddress) : null;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -292,9 +297,10 @@ public class Comment {
         return this.clientAddress;
     }
 
-    /** Forgets the client address (the retention job). */
+    /** Forgets the client address and its network (the retention job). */
     public void clearClientAddress() {
         this.clientAddress = null;
+        this.clientNetwork = null;
     }
 
     public Instant getCreatedAt() {

@@ -82,8 +82,9 @@ public interface CommentRepository extends JpaRepository<Comment, Long> {
              where c.articleId = :articleId and c.bodyHash = :bodyHash and c.authorEmail = :email""")
     boolean existsSameTextWithEmail(Long articleId, String bodyHash, String email);
 
-    @Query("select max(c.createdAt) from Comment c where c.clientAddress = :clientAddress")
-    Optional<Instant> lastCommentFromAddress(String clientAddress);
+    /** When a client of this network (see {@code ClientAddresses.limitKey}) last commented. */
+    @Query("select max(c.createdAt) from Comment c where c.clientNetwork = :clientNetwork")
+    Optional<Instant> lastCommentFromNetwork(String clientNetwork);
 
     @Query("select max(c.createdAt) from Comment c where c.authorEmail = :email")
     Optional<Instant> lastCommentFromEmail(String email);
@@ -99,9 +100,11 @@ public interface CommentRepository extends JpaRepository<Comment, Long> {
     @Query("select c.articleId, count(c) from Comment c where c.status = 'APPROVED' group by c.articleId")
     List<Object[]> countApprovedByArticle();
 
-    /** Forgets the client addresses of comments posted before the cut-off (privacy retention). */
+    /** Forgets the client addresses (and networks) of comments posted before the cut-off (privacy retention). */
     @Modifying
-    @Query("update Comment c set c.clientAddress = null where c.clientAddress is not null and c.createdAt < :cutoff")
+    @Query("""
+            update Comment c set c.clientAddress = null, c.clientNetwork = null
+             where (c.clientAddress is not null or c.clientNetwork is not null) and c.createdAt < :cutoff""")
     int clearClientAddressesBefore(Instant cutoff);
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.gazette.ClientAddresses;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleNotFoundException;
 import org.gazette.article.ArticleRepository;
@@ -140,10 +141,11 @@ public class CommentService {
 
         @Override
         public Optional<Duration> sinceLastComment() {
-            Optional<Instant> byAddress = (this.submission.clientAddress() != null)
-                    ? CommentService.this.comments.lastCommentFromAddress(this.submission.clientAddress())
+            String address = this.submission.clientAddress();
+            Optional<Instant> byNetwork = (address != null)
+                    ? CommentService.this.comments.lastCommentFromNetwork(ClientAddresses.limitKey(address))
                     : Optional.empty();
-            return byAddress.map((last) -> Duration.between(last, this.now));
+            return byNetwork.map((last) -> Duration.between(last, this.now));
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.gazette.editor;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.gazette.ClientAddresses;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +42,7 @@ public class EditorSecurityConfiguration {
     @Order(1)
     SecurityFilterChain editorChain(HttpSecurity http, EditorProperties properties, SignInThrottle throttle,
             PasswordChecks checks, DeviceCookies devices, SessionRegistry sessions, EditorAccountRepository accounts,
-            ApplicationEventPublisher events, EditorClients editorClients) throws Exception {
-        ClientAddress clients = editorClients.clientAddress();
+            ApplicationEventPublisher events) throws Exception {
         ReturnPathCookie returnPath = new ReturnPathCookie(EditorSecurityConfiguration::isPageNavigation);
         XorCsrfTokenRequestAttributeHandler csrfTokens = new XorCsrfTokenRequestAttributeHandler();
         csrfTokens.setSecureRandom(new PerThreadSecureRandom());
@@ -55,7 +55,7 @@ public class EditorSecurityConfiguration {
                 .anyRequest()
                 .hasRole("EDITOR"))
             .requestCache((cache) -> cache.requestCache(returnPath))
-            .addFilterBefore(new SignInFilter(throttle, checks, clients, devices),
+            .addFilterBefore(new SignInFilter(throttle, checks, devices),
                     UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new PasswordChangeFilter(accounts), AuthorizationFilter.class)
             .formLogin((form) -> form.loginPage("/login")
@@ -74,7 +74,7 @@ public class EditorSecurityConfiguration {
                 .logoutSuccessUrl("/login?logout")
                 .addLogoutHandler((request, response, authentication) -> {
                     if (authentication != null) {
-                        events.publishEvent(new EditorSignedOut(authentication.getName(), clients.of(request)));
+                        events.publishEvent(new EditorSignedOut(authentication.getName(), ClientAddresses.of(request)));
                     }
                 })
                 .permitAll())

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.gazette.ClientAddresses;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -39,14 +40,11 @@ class SignInFilter extends OncePerRequestFilter {
 
     private final PasswordChecks checks;
 
-    private final ClientAddress clients;
-
     private final DeviceCookies devices;
 
-    SignInFilter(SignInThrottle throttle, PasswordChecks checks, ClientAddress clients, DeviceCookies devices) {
+    SignInFilter(SignInThrottle throttle, PasswordChecks checks, DeviceCookies devices) {
         this.throttle = throttle;
         this.checks = checks;
-        this.clients = clients;
         this.devices = devices;
     }
 
@@ -58,7 +56,7 @@ class SignInFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        SignInAttempt attempt = SignInAttempt.of(SignInAttempt.typedIn(request), this.clients.of(request),
+        SignInAttempt attempt = SignInAttempt.of(SignInAttempt.typedIn(request), ClientAddresses.of(request),
                 this.devices, request);
         attempt.attachTo(request);
         Optional<Duration> wait = this.throttle.waitFor(attempt.username(), attempt.clientKey());

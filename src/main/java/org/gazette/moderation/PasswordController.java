@@ -4,10 +4,10 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.gazette.ClientAddresses;
 import org.gazette.editor.AccountRefusedException;
 import org.gazette.editor.EditorAccount;
 import org.gazette.editor.EditorAccountRepository;
-import org.gazette.editor.EditorClients;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -38,15 +38,12 @@ class PasswordController {
 
     private final EditorAccountRepository accounts;
 
-    private final EditorClients clients;
-
     private final MessageSource messages;
 
-    PasswordController(AccountAdministration administration, EditorAccountRepository accounts, EditorClients clients,
+    PasswordController(AccountAdministration administration, EditorAccountRepository accounts,
             MessageSource messages) {
         this.administration = administration;
         this.accounts = accounts;
-        this.clients = clients;
         this.messages = messages;
     }
 
@@ -67,7 +64,7 @@ class PasswordController {
             return page(form, editor, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         try {
-            this.administration.changeOwnPassword(editor.getName(), form, this.clients.addressOf(request));
+            this.administration.changeOwnPassword(editor.getName(), form, ClientAddresses.of(request));
         }
         catch (AccountRefusedException ex) {
             boolean current = ex.getReason() != AccountRefusedException.Reason.SAME_PASSWORD;

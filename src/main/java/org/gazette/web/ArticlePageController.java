@@ -3,11 +3,15 @@ package org.gazette.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.gazette.ClientAddresses;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleNotFoundException;
 import org.gazette.article.ArticleRepository;
@@ -24,15 +28,20 @@ import org.gazette.comment.ReplyForm;
 import org.gazette.comment.ThreadPage;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
@@ -58,20 +67,16 @@ class ArticlePageController {
 
     private final HeldCommentTokens tokens;
 
-    private final ClientAddressResolver clients;
-
     private final ArticleMetadata metadata;
 
     private final PageVersions versions;
 
     ArticlePageController(ArticleRepository articles, CommentThreads threads, CommentService comments,
-            HeldCommentTokens tokens, ClientAddressResolver clients, ArticleMetadata metadata,
-            PageVersions versions) {
+            HeldCommentTokens tokens, ArticleMetadata metadata, PageVersions versions) {
         this.articles = articles;
         this.threads = threads;
         this.comments = comments;
         this.tokens = tokens;
-        this.clients = clients;
         this.metadata = metadata;
         this.versions = versions;
     }
@@ -87,7 +92,7 @@ class ArticlePageController {
         ThreadPage thread = this.threads.page(article, parsePage(page), Optional.ofNullable(held)
             .flatMap(this.tokens::verify));
         response.setHeader(HttpHeaders.CACHE_CONTROL, thread.personal() ? CachePolicy.PRIVATE : CachePolicy.PUBLIC);
-        this.comments.closesAt(article).ifPresent((when) -> this.versions.closesAt(article.getSlug(), when));
+        this.comments.closesAt(article).ifPresent((when) -> this.versions.closesAt(article, when));
         return page(article, thread, reply, HttpStatus.OK);
     }
 
@@ -99,6 +104,7 @@ class ArticlePageController {
      * rules.
      */
     @PostMapping("/articles/{slug}/comments")
+    @GuardedPost
     Object post(@PathVariable String slug, @Valid @ModelAttribute("reply") ReplyForm reply, BindingResult result,
             HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, CachePolicy.PRIVATE);
@@ -110,7 +116,7 @@ class ArticlePageController {
             return page(article, firstPage(article), reply, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         try {
-            PostedComment posted = this.comments.submit(slug, reply, this.clients.resolve(request));
+            PostedComment posted = this.comments.submit(slug, reply, ClientAddresses.of(request));
             rememberCommenter(reply, request, response);
             return redirectTo(slug, posted);
         }
@@ -131,6 +137,40 @@ class ArticlePageController {
             result.reject("reply.flood", new Object[] { ex.retryAfterSeconds() }, null);
             return refusalPage(slug, reply, HttpStatus.TOO_MANY_REQUESTS);
         }
+    }
+
+    /**
+     * Any other method on an article: 404 when there is no such article, as for reading
+     * it, so that no method tells a stranger less; otherwise 405 (or, for OPTIONS, the
+     * methods the article takes).
+     */
+    @RequestMapping(path = "/articles/{slug}", method = { RequestMethod.POST, RequestMethod.PUT,
+            RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.OPTIONS })
+    ResponseEntity<Void> otherMethodOnArticle(@PathVariable String slug, HttpMethod method)
+            throws HttpRequestMethodNotSupportedException {
+        return otherMethod(slug, method, HttpMethod.GET, HttpMethod.HEAD);
+    }
+
+    /** Any other method on an article's comments: 404 when there is no such article, else 405. */
+    @RequestMapping(path = "/articles/{slug}/comments", method = { RequestMethod.GET, RequestMethod.PUT,
+            RequestMethod.DELETE, RequestMethod.PATCH, RequestMethod.OPTIONS })
+    ResponseEntity<Void> otherMethodOnComments(@PathVariable String slug, HttpMethod method)
+            throws HttpRequestMethodNotSupportedException {
+        return otherMethod(slug, method, HttpMethod.POST);
+    }
+
+    private ResponseEntity<Void> otherMethod(String slug, HttpMethod method, HttpMethod... allowed)
+            throws HttpRequestMethodNotSupportedException {
+        if (!this.articles.existsBySlug(slug)) {
+            throw new ArticleNotFoundException(slug);
+        }
+        Set<HttpMethod> allow = new LinkedHashSet<>(List.of(allowed));
+        allow.add(HttpMethod.OPTIONS);
+        if (HttpMethod.OPTIONS.equals(method)) {
+            return ResponseEntity.ok().allow(allow.toArray(HttpMethod[]::new)).build();
+        }
+        throw new HttpRequestMethodNotSupportedException(method.name(),
+                allow.stream().map(HttpMethod::name).toList());
     }
 
     private ModelAndView refusalPage(String slug, ReplyForm reply, HttpStatus status) {

@@ -8,67 +8,82 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gazette.ClientAddresses;
+import org.gazette.article.SiteProperties;
 import org.gazette.comment.CommentProperties;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Guards comment posts before their body is read: a body over the size cap is
- * refused with 413, and a client over the abuse rate limit (a token bucket per client
- * address) gets 429 with {@code Retry-After}.
+ * Guards the handlers marked {@link GuardedPost} before their body is read: a cross-site
+ * post is refused with 403, a body over the size cap with 413, and a client over the
+ * abuse rate limit (a token bucket per client: an IPv4 address or an IPv6 /64) gets 429
+ * with {@code Retry-After}. It is tied to the handler, not to a spelling of its path, so
+ * {@code /articles/x/%63omments} meets the same limits as {@code /articles/x/comments}.
+ * (The public chain's {@link CrossSiteRequestFilter} refuses cross-site posts everywhere
+ * on the readers' side; the guard repeats the check so that it holds for the posting
+ * handler whatever chain or path led there.) It registers itself with MVC.
  */
 @Component
-class CommentPostGuard extends OncePerRequestFilter {
+class CommentPostGuard implements HandlerInterceptor, WebMvcConfigurer {
 
     /** 10,000 emoji URL-encode to about 120 KB; the cap leaves room for the other fields. */
     static final long MAX_BODY_BYTES = 256 * 1024;
 
     private final CommentProperties.RateLimit limit;
 
-    private final ClientAddressResolver clients;
+    private final CrossSiteRequestFilter crossSite;
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
         .maximumSize(100_000)
         .expireAfterAccess(Duration.ofHours(1))
         .build();
 
-    CommentPostGuard(CommentProperties properties, ClientAddressResolver clients) {
+    CommentPostGuard(CommentProperties properties, SiteProperties site) {
         this.limit = properties.rateLimit();
-        this.clients = clients;
+        this.crossSite = new CrossSiteRequestFilter(site.baseUrl().toString());
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !"POST".equals(request.getMethod()) || !path.startsWith("/articles/") || !path.endsWith("/comments");
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        if (!(handler instanceof HandlerMethod method) || !method.hasMethodAnnotation(GuardedPost.class)) {
+            return true;
+        }
+        if (this.crossSite.isCrossSite(request)) {
+            response.sendError(HttpStatus.FORBIDDEN.value());
+            return false;
+        }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             response.setHeader(HttpHeaders.CONNECTION, "close");
             response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            return;
+            return false;
         }
         if (this.limit.enabled()) {
-            Bucket bucket = this.buckets.get(this.clients.resolve(request), (address) -> newBucket());
+            Bucket bucket = this.buckets.get(ClientAddresses.limitKey(ClientAddresses.of(request)),
+                    (client) -> newBucket());
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
                 long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                 response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
-                return;
+                return false;
             }
         }
-        chain.doFilter(request, response);
+        return true;
     }
 
     private Bucket newBucket() {

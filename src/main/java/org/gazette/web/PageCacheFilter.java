@@ -103,13 +103,19 @@ class PageCacheFilter extends OncePerRequestFilter {
         wrapper.copyBodyToResponse();
     }
 
-    /** The shared page this request asks for, or null when it is personal or not a page we keep. */
+    /**
+     * The shared page this request asks for, or null when it is personal, not a page we
+     * keep, or of an article that does not exist (which the controller answers with 404).
+     */
     private Shared shared(HttpServletRequest request) {
         String path = request.getRequestURI();
         Map<String, String[]> parameters = request.getParameterMap();
         if ("/".equals(path)) {
-            return parameters.isEmpty()
-                    ? new Shared("front." + this.versions.frontTag(), this.versions.frontLastModified()) : null;
+            if (!parameters.isEmpty()) {
+                return null;
+            }
+            PageVersions.Stamp front = this.versions.front();
+            return new Shared("front." + front.tag(), front.lastModified());
         }
         Matcher article = ARTICLE.matcher(path);
         if (!article.matches() || parameters.size() > 1) {
@@ -124,8 +130,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             page = Integer.parseInt(values[0]);
         }
         String slug = article.group(1);
-        return new Shared(slug + "." + this.versions.articleTag(slug, page),
-                this.versions.articleLastModified(slug));
+        return this.versions.article(slug, page)
+            .map((stamp) -> new Shared(slug + "." + stamp.tag(), stamp.lastModified()))
+            .orElse(null);
     }
 
     private static boolean notModified(HttpServletRequest request, String etag, Instant lastModified) {

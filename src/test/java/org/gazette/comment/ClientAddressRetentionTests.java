@@ -36,15 +36,27 @@ class ClientAddressRetentionTests {
     void clearsClientAddressesOlderThanTheRetentionPeriodOnly() {
         Article article = this.entities.persist(new Article("retention", "Retention", NOW, NOW));
         Comment old = this.entities.persist(comment(article, NOW.minus(Duration.ofDays(91)), "198.51.100.1"));
+        Comment oldIpv6 = this.entities.persist(comment(article, NOW.minus(Duration.ofDays(92)), "2001:db8:1:2::7"));
         Comment recent = this.entities.persist(comment(article, NOW.minus(Duration.ofDays(89)), "198.51.100.2"));
         this.entities.flush();
 
-        assertThat(this.retention.clearExpired()).isEqualTo(1);
+        assertThat(this.retention.clearExpired()).isEqualTo(2);
         this.entities.clear();
 
         assertThat(this.entities.find(Comment.class, old.getId()).getClientAddress()).isNull();
         assertThat(this.entities.find(Comment.class, recent.getId()).getClientAddress()).isEqualTo("198.51.100.2");
         assertThat(this.entities.find(Comment.class, old.getId()).getBody()).isEqualTo("Text");
+        assertThat(network(old)).isNull();
+        assertThat(network(oldIpv6)).isNull();
+        assertThat(network(recent)).isEqualTo("198.51.100.2");
+    }
+
+    /** The network flood control knows the comment's client by, as stored. */
+    private Object network(Comment comment) {
+        return this.entities.getEntityManager()
+            .createNativeQuery("select client_network from comment where id = ?1")
+            .setParameter(1, comment.getId())
+            .getSingleResult();
     }
 
     private static Comment comment(Article article, Instant at, String address) {

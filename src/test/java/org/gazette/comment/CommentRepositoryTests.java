@@ -198,18 +198,24 @@ class CommentRepositoryTests {
     }
 
     @Test
-    void findsTheLastCommentTimeOfAnAddressAndOfAnEmail() {
+    void findsTheLastCommentTimeOfANetworkAndOfAnEmail() {
         comment(this.article, null, new Author("Ann", "ann@mail.example", null), "One", approvedVerdict(),
                 "198.51.100.1", T0);
         comment(this.other, null, new Author("Ann", "ann@mail.example", null), "Two", approvedVerdict(),
                 "198.51.100.2", T0.plusSeconds(60));
         comment(this.article, null, new Author("Bo", "bo@mail.example", null), "Three", approvedVerdict(),
                 "198.51.100.1", T0.plusSeconds(30));
+        comment(this.article, null, new Author("Cy", "cy@mail.example", null), "Four", approvedVerdict(),
+                "2001:db8:1:2::1", T0.plusSeconds(10));
+        comment(this.other, null, new Author("Di", "di@mail.example", null), "Five", approvedVerdict(),
+                "2001:db8:1:2:aaaa::2", T0.plusSeconds(40));
         flushAndClear();
 
-        assertThat(this.comments.lastCommentFromAddress("198.51.100.1")).hasValue(T0.plusSeconds(30));
+        assertThat(this.comments.lastCommentFromNetwork("198.51.100.1")).hasValue(T0.plusSeconds(30));
+        assertThat(this.comments.lastCommentFromNetwork("2001:db8:1:2::/64")).hasValue(T0.plusSeconds(40));
         assertThat(this.comments.lastCommentFromEmail("ann@mail.example")).hasValue(T0.plusSeconds(60));
-        assertThat(this.comments.lastCommentFromAddress("203.0.113.9")).isEmpty();
+        assertThat(this.comments.lastCommentFromNetwork("203.0.113.9")).isEmpty();
+        assertThat(this.comments.lastCommentFromNetwork("2001:db8:1:3::/64")).isEmpty();
         assertThat(this.comments.lastCommentFromEmail("nobody@mail.example")).isEmpty();
     }
 

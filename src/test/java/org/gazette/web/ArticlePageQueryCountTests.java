@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The article page costs the same number of SQL statements whatever the number of
  * comments, and loads only the comments of the page it shows. Counted with Hibernate's
  * statistics on a page rendered afresh (the first view after the comments were stored,
- * which the page cache cannot have).
+ * which the page cache cannot have), once a HEAD has made the article's page version
+ * (one look-up of the slug per article, not per view).
  */
 @ReaderSideTest
 class ArticlePageQueryCountTests {
@@ -109,6 +110,20 @@ class ArticlePageQueryCountTests {
     }
 
     @Test
+    void revalidatingAnArticlePageCostsNoStatement() throws Exception {
+        Article article = this.articles.create("Read again and again");
+        this.fixtures.threadsOfFive(article, 2, START);
+        String url = "/articles/" + article.getSlug();
+        String etag = this.mvc.get().uri(url).exchange().getResponse().getHeader("ETag");
+
+        this.statistics.clear();
+        MvcTestResult again = this.mvc.get().uri(url).header("If-None-Match", etag).exchange();
+
+        assertThat(again).hasStatus(304);
+        assertThat(this.statistics.getPrepareStatementCount()).isZero();
+    }
+
+    @Test
     void postingCostsTheSameStatementsWhateverTheNumberOfComments() throws Exception {
         Article small = this.articles.create("Few comments to reply to");
         Comment smallRoot = this.fixtures.threadsOfFive(small, 2, START).get(1);
@@ -123,6 +138,7 @@ class ArticlePageQueryCountTests {
     }
 
     private Cost view(String url) throws Exception {
+        assertThat(this.mvc.head().uri(url).exchange()).hasStatusOk();
         this.statistics.clear();
         MvcTestResult result = this.mvc.get().uri(url).exchange();
         assertThat(result).hasStatusOk();

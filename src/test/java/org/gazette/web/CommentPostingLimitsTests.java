@@ -131,6 +131,36 @@ class CommentPostingLimitsTests {
         assertThat(post(CommentForm.by("Someone Else"), "198.51.100.6")).hasStatus(HttpStatus.SEE_OTHER);
     }
 
+    @Test
+    void floodControlTakesAnIpv6Slash64ForOneClient() throws Exception {
+        assertThat(post(CommentForm.by("Ann Lee"), "2001:db8:1:2::1")).hasStatus(HttpStatus.SEE_OTHER);
+
+        MvcTestResult sameNetwork = post(CommentForm.by("Bo Chen"), "2001:db8:1:2::2");
+        MvcTestResult longForm = post(CommentForm.by("Bo Chen"), "2001:DB8:1:2:0:0:0:3");
+        MvcTestResult otherNetwork = post(CommentForm.by("Cy Diaz"), "2001:db8:1:3::1");
+
+        assertThat(sameNetwork).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(longForm).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(otherNetwork).hasStatus(HttpStatus.SEE_OTHER);
+    }
+
+    @Test
+    void rateLimitTakesAnIpv6Slash64ForOneClient() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(post(CommentForm.by("Reader " + i), "2001:db8:5:6::" + i)).hasStatus(HttpStatus.SEE_OTHER);
+            this.clock.advance(Duration.ofSeconds(16));
+        }
+
+        MvcTestResult sameNetwork = post(CommentForm.by("Reader 4"), "2001:db8:5:6:ffff:ffff:ffff:ffff");
+        MvcTestResult otherNetwork = post(CommentForm.by("Reader 5"), "2001:db8:5:7::1");
+
+        assertThat(sameNetwork).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(sameNetwork.getResponse().getHeader(HttpHeaders.RETRY_AFTER)).isNotBlank();
+        assertThat(sameNetwork.getResponse().getContentAsString()).doesNotContain("commentform");
+        assertThat(otherNetwork).hasStatus(HttpStatus.SEE_OTHER);
+        assertThat(this.fixtures.storedOn(this.article)).hasSize(4);
+    }
+
     private MvcTestResult post(CommentForm form, String clientAddress) {
         return form.postTo(this.mvc, this.article).with((request) -> {
             request.setRemoteAddr(clientAddress);
