@@ -38,8 +38,8 @@ public record EditorProperties(@DefaultValue("editor") String username, String p
      * @param maxFailuresPerAccount failures per account from browsers without its
      * device cookie; then only browsers with one may sign in to it until the window
      * passes
-     * @param maxConcurrentChecks password checks at once; when absent, one per
-     * processor
+     * @param maxConcurrentChecks password checks at once; when absent, one for every
+     * two processors (at least one), so a flood of sign-ins leaves readers the rest
      * @param checkWait how long a sign-in waits for a free check before it is answered
      * 503
      */
@@ -66,7 +66,7 @@ public record EditorProperties(@DefaultValue("editor") String username, String p
         /** The password checks allowed at once. */
         int concurrentChecks() {
             return (this.maxConcurrentChecks != null) ? this.maxConcurrentChecks
-                    : Math.max(1, Runtime.getRuntime().availableProcessors());
+                    : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         }
 
     }
