@@ -61,13 +61,13 @@ class SignInFilter extends OncePerRequestFilter {
         attempt.attachTo(request);
         Optional<Duration> wait = this.throttle.waitFor(attempt.username(), attempt.clientKey());
         if (wait.isPresent()) {
-            logger.info("Refused a throttled sign-in for '{}' from {}", attempt.shown(), attempt.clientAddress());
+            logger.debug("Refused a throttled sign-in for '{}' from {}", attempt.shown(), attempt.clientAddress());
             SignInRefusal.throttled(SignInThrottle.seconds(wait.get())).attachTo(request);
             chain.doFilter(request, response);
             return;
         }
         if (!this.checks.tryAcquire()) {
-            logger.info("Refused a sign-in for '{}' from {}: every password check is busy", attempt.shown(),
+            logger.debug("Refused a sign-in for '{}' from {}: every password check is busy", attempt.shown(),
                     attempt.clientAddress());
             SignInRefusal.busy().attachTo(request);
             chain.doFilter(request, response);

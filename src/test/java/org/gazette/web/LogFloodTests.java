@@ -1,11 +1,14 @@
 package org.gazette.web;
 
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,6 +46,31 @@ class LogFloodTests {
         }
         send("GET", "/no-such-page");
         assertThat(output.getAll().substring(before)).doesNotContain(" WARN ").doesNotContain(" ERROR ");
+    }
+
+    @Test
+    void signInsPastTheLimitsLeaveNoLogLinePerAttempt(CapturedOutput output) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String form = browser
+            .send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(), HttpResponse.BodyHandlers.ofString())
+            .body();
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+        assertThat(token.find()).isTrue();
+        int before = output.getAll().length();
+        for (int attempt = 0; attempt < 40; attempt++) {
+            HttpRequest signIn = HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=flood" + (attempt % 3)
+                        + "&password=wrong&_csrf=" + token.group(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .build();
+            browser.send(signIn, HttpResponse.BodyHandlers.discarding());
+        }
+        long lines = output.getAll().substring(before).lines().filter((line) -> line.contains("flood")).count();
+        assertThat(lines).isLessThan(10);
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + this.port;
     }
 
     private void send(String method, String path) throws IOException, InterruptedException {
