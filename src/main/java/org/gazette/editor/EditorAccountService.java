@@ -160,15 +160,14 @@ public class EditorAccountService {
         if (this.throttle.waitFor(account.getUsername(), client).isPresent()) {
             throw new AccountRefusedException(AccountRefusedException.Reason.TOO_MANY_ATTEMPTS);
         }
-        if (!this.checks.tryAcquire()) {
-            throw new AccountRefusedException(AccountRefusedException.Reason.CHECKS_BUSY);
-        }
+        PasswordChecks.Permit check = this.checks.tryAcquire(true)
+            .orElseThrow(() -> new AccountRefusedException(AccountRefusedException.Reason.CHECKS_BUSY));
         boolean right;
         try {
             right = this.passwordEncoder.matches(current, account.getPasswordHash());
         }
         finally {
-            this.checks.release();
+            check.release();
         }
         if (!right) {
             this.throttle.failed(account.getUsername(), client, true, true);

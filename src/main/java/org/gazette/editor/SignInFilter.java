@@ -66,9 +66,12 @@ class SignInFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!this.checks.tryAcquire()) {
+        Optional<PasswordChecks.Permit> check = this.checks.tryAcquire(attempt.knownBrowser());
+        if (check.isEmpty()) {
             logger.debug("Refused a sign-in for '{}' from {}: every password check is busy", attempt.shown(),
                     attempt.clientAddress());
+            // counted as a failure, so that one client cannot keep the checks busy for free
+            this.throttle.failed(attempt.username(), attempt.clientKey(), false, attempt.knownBrowser());
             SignInRefusal.busy().attachTo(request);
             chain.doFilter(request, response);
             return;
@@ -77,7 +80,7 @@ class SignInFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         }
         finally {
-            this.checks.release();
+            check.get().release();
         }
     }
 

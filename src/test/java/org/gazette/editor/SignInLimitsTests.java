@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.reset;
@@ -153,6 +154,35 @@ class SignInLimitsTests {
             verify(this.passwordEncoder, times(1)).matches(any(), any());
             release.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS)).hasRedirectedUrl("/moderation");
+        }
+        finally {
+            release.countDown();
+            reset(this.passwordEncoder);
+        }
+    }
+
+    @Test
+    void anEditorsOwnBrowserIsCheckedWhileStrangersHoldEveryCheck() throws Exception {
+        String username = newEditor("busyknown");
+        Cookie device = signIn(username, PASSWORD, "192.0.2.90").getResponse().getCookie(DEVICE_COOKIE);
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        doAnswer((invocation) -> {
+            checking.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return invocation.callRealMethod();
+        }).when(this.passwordEncoder).matches(eq("stranger's check"), any());
+        try {
+            CompletableFuture<MvcTestResult> stranger = CompletableFuture
+                .supplyAsync(() -> signIn("nobody-busy", "stranger's check", "192.0.2.91"));
+            assertThat(checking.await(10, TimeUnit.SECONDS)).isTrue();
+
+            MvcTestResult own = CompletableFuture.supplyAsync(() -> signIn(username, PASSWORD, "192.0.2.92", device))
+                .get(5, TimeUnit.SECONDS);
+
+            assertThat(own).hasRedirectedUrl("/moderation").matches(authenticated().withUsername(username));
+            release.countDown();
+            assertThat(stranger.get(10, TimeUnit.SECONDS)).hasRedirectedUrl("/login?error");
         }
         finally {
             release.countDown();
