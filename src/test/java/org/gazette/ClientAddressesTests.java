@@ -27,6 +27,7 @@ class ClientAddressesTests {
         assertThat(ClientAddresses.canonical("1.2.3")).isEmpty();
         assertThat(ClientAddresses.canonical("999.1.1.1")).isEmpty();
         assertThat(ClientAddresses.canonical("2001:db8::g")).isEmpty();
+        assertThat(ClientAddresses.canonical(".1:2")).isEmpty();
         assertThat(ClientAddresses.canonical("")).isEmpty();
         assertThat(ClientAddresses.canonical(null)).isEmpty();
     }

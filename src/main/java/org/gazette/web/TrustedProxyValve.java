@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
@@ -26,6 +28,9 @@ import org.gazette.ClientAddresses.AddressRange;
  * looks names up to compare them with ranges, and believes the host and port headers.
  */
 final class TrustedProxyValve extends ValveBase {
+
+    private static final Pattern HOP_WITH_PORT = Pattern
+        .compile("(?:(\\d{1,3}(?:\\.\\d{1,3}){3})|\\[([0-9A-Fa-f:.]+)\\]):\\d{1,5}");
 
     private final List<AddressRange> trustedProxies;
 
@@ -72,7 +77,7 @@ final class TrustedProxyValve extends ValveBase {
         List<String> hops = new ArrayList<>();
         forwardedFor.forEach((header) -> hops.addAll(List.of(header.split(",", -1))));
         for (int i = hops.size() - 1; i >= 0; i--) {
-            Optional<String> hop = ClientAddresses.canonical(hops.get(i));
+            Optional<String> hop = ClientAddresses.canonical(withoutPort(hops.get(i).strip()));
             if (hop.isEmpty()) {
                 break;
             }
@@ -82,6 +87,12 @@ final class TrustedProxyValve extends ValveBase {
             }
         }
         return client;
+    }
+
+    /** A hop as some load balancers write it, {@code 203.0.113.1:4711} or {@code [2001:db8::1]:4711}, without its port. */
+    static String withoutPort(String hop) {
+        Matcher matcher = HOP_WITH_PORT.matcher(hop);
+        return matcher.matches() ? ((matcher.group(1) != null) ? matcher.group(1) : matcher.group(2)) : hop;
     }
 
     /** https when every hop says so, http when any says otherwise, nothing when the header is absent. */

@@ -32,9 +32,15 @@ class TrustedProxyValveTests {
     void stopsAtAHopThatIsNoAddress() {
         assertThat(client("10.0.0.5", "203.0.113.1, unknown")).isEqualTo("10.0.0.5");
         assertThat(client("10.0.0.5", "unknown, 10.0.0.6")).isEqualTo("10.0.0.6");
-        assertThat(client("10.0.0.5", "203.0.113.1:4711")).isEqualTo("10.0.0.5");
         assertThat(client("10.0.0.5", "")).isEqualTo("10.0.0.5");
         assertThat(client("10.0.0.5", "999.1.1.1")).isEqualTo("10.0.0.5");
+    }
+
+    @Test
+    void readsAHopWrittenWithItsPort() {
+        assertThat(client("10.0.0.5", "203.0.113.1:4711")).isEqualTo("203.0.113.1");
+        assertThat(client("10.0.0.5", "[2001:db8::3]:4711")).isEqualTo("2001:db8::3");
+        assertThat(client("10.0.0.5", "203.0.113.1:x")).isEqualTo("10.0.0.5");
     }
 
     @Test
