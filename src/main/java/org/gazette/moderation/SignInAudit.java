@@ -53,8 +53,10 @@ class SignInAudit {
     @EventListener
     void failed(EditorSignInFailed event) {
         String reason = this.messages.getMessage("audit.signInFailed." + event.reason().name(), null, Locale.ROOT);
-        String detail = this.messages.getMessage("audit.signInFailed", new Object[] { event.typed(), reason },
-                Locale.ROOT);
+        // what was typed is kept only when it names an account: people type passwords there too
+        String typed = (event.username() != null) ? event.typed()
+                : this.messages.getMessage("audit.signInFailed.unknownName", null, Locale.ROOT);
+        String detail = this.messages.getMessage("audit.signInFailed", new Object[] { typed, reason }, Locale.ROOT);
         write((event.username() != null) ? event.username() : "", AuditAction.SIGN_IN_FAILED, event.clientAddress(),
                 detail);
     }
