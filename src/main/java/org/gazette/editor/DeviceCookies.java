@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,13 +27,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Device cookies (OWASP, "Slow down online guessing attacks with device cookies"): a
- * browser that signs in to an account gets a cookie naming that account, signed with
- * HMAC-SHA256, so that while strangers have spent the account's budget of failed
- * sign-ins, its editor's own browser can still sign in. The key is generated once and
- * kept in the database, so every node and every restart accepts the same cookies.
+ * browser that signs in to an account gets a cookie of that account's own (several
+ * editors can share a browser), signed with HMAC-SHA256 over the account, the time and
+ * a stamp of its password hash, so that while strangers have spent the account's budget
+ * of failed sign-ins, its editor's own browser can still sign in, and a changed or reset
+ * password revokes every cookie issued before. The key is generated once and kept in the
+ * database, so every node and every restart accepts the same cookies.
  */
 class DeviceCookies {
 
+    /** The start of every device cookie's name; the rest names the account. */
     static final String NAME = "GAZETTE_DEVICE";
 
     /** How long a browser stays known without signing in again. */
@@ -47,14 +52,26 @@ class DeviceCookies {
 
     private final Clock clock;
 
-    DeviceCookies(byte[] key, Clock clock) {
+    private final Function<String, Optional<String>> passwordHashes;
+
+    /**
+     * @param passwordHashes the password hash of the account with a username, if there is one
+     */
+    DeviceCookies(byte[] key, Clock clock, Function<String, Optional<String>> passwordHashes) {
         this.key = key.clone();
         this.clock = clock;
+        this.passwordHashes = passwordHashes;
     }
 
     /** Device cookies signed with the key kept in the database (made on first use). */
-    static DeviceCookies withStoredKey(JdbcTemplate jdbc, Clock clock) {
-        return new DeviceCookies(Base64.getUrlDecoder().decode(storedKey(jdbc, clock)), clock);
+    static DeviceCookies withStoredKey(JdbcTemplate jdbc, Clock clock,
+            Function<String, Optional<String>> passwordHashes) {
+        return new DeviceCookies(Base64.getUrlDecoder().decode(storedKey(jdbc, clock)), clock, passwordHashes);
+    }
+
+    /** The name of the account's device cookie. */
+    static String nameFor(String username) {
+        return NAME + "_" + digest(username).substring(0, 16);
     }
 
     private static String storedKey(JdbcTemplate jdbc, Clock clock) {
@@ -76,11 +93,12 @@ class DeviceCookies {
         }
     }
 
-    /** Marks the browser as one that signed in to the account. */
+    /** Marks the browser as one that signed in to the account with its password of now. */
     void issue(HttpServletRequest request, HttpServletResponse response, String username) {
+        String stamp = this.passwordHashes.apply(username).map(DeviceCookies::stamp).orElse("");
         String payload = ENCODER.encodeToString(username.getBytes(StandardCharsets.UTF_8)) + "."
                 + this.clock.instant().getEpochSecond();
-        ResponseCookie cookie = ResponseCookie.from(NAME, payload + "." + sign(payload))
+        ResponseCookie cookie = ResponseCookie.from(nameFor(username), payload + "." + sign(payload + "." + stamp))
             .path(request.getContextPath() + "/login")
             .maxAge(VALIDITY)
             .httpOnly(true)
@@ -90,21 +108,44 @@ class DeviceCookies {
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 
-    /** Whether the browser carries a genuine, unexpired device cookie for the account. */
-    boolean recognises(HttpServletRequest request, String username) {
+    /**
+     * The browser's genuine, unexpired device cookie for the account, issued since its
+     * password last changed: the key the sign-in limits count that browser under, or
+     * empty. The account is looked up only when the browser carries a cookie for it.
+     */
+    Optional<String> recognise(HttpServletRequest request, String username) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
-            return false;
+            return Optional.empty();
         }
+        String name = nameFor(username);
         for (Cookie cookie : cookies) {
-            if (NAME.equals(cookie.getName()) && names(cookie.getValue(), username)) {
-                return true;
+            if (name.equals(cookie.getName())) {
+                Optional<String> stamp = this.passwordHashes.apply(username).map(DeviceCookies::stamp);
+                if (stamp.isPresent() && names(cookie.getValue(), username, stamp.get())) {
+                    String value = cookie.getValue();
+                    return Optional.of("device:" + value.substring(value.lastIndexOf('.') + 1));
+                }
             }
         }
-        return false;
+        return Optional.empty();
     }
 
-    private boolean names(String value, String username) {
+    private static String stamp(String passwordHash) {
+        return digest(passwordHash).substring(0, 16);
+    }
+
+    private static String digest(String text) {
+        try {
+            return ENCODER.encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (GeneralSecurityException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private boolean names(String value, String username, String stamp) {
         if (value == null || value.length() > MAX_VALUE_LENGTH) {
             return false;
         }
@@ -114,7 +155,7 @@ class DeviceCookies {
             return false;
         }
         String payload = value.substring(0, last);
-        byte[] expected = sign(payload).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = sign(payload + "." + stamp).getBytes(StandardCharsets.US_ASCII);
         byte[] given = value.substring(last + 1).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given)) {
             return false;

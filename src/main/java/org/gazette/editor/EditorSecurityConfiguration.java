@@ -121,8 +121,9 @@ public class EditorSecurityConfiguration {
     }
 
     @Bean
-    DeviceCookies deviceCookies(JdbcTemplate jdbc, Clock clock) {
-        return DeviceCookies.withStoredKey(jdbc, clock);
+    DeviceCookies deviceCookies(JdbcTemplate jdbc, Clock clock, EditorAccountRepository accounts) {
+        return DeviceCookies.withStoredKey(jdbc, clock,
+                (username) -> accounts.findByUsername(username).map(EditorAccount::getPasswordHash));
     }
 
     @Bean

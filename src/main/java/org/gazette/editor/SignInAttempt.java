@@ -1,6 +1,7 @@
 package org.gazette.editor;
 
 import java.io.Serializable;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gazette.ClientAddresses;
@@ -17,7 +18,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
  * @param typed the username as typed
  * @param username its canonical form, or {@code null} when the rule refuses it
  * @param clientAddress the client's address
- * @param clientKey the key the limits count the client under (an IPv6 client by its /64)
+ * @param clientKey the key the limits count the client under: the browser's device cookie
+ * when it has signed in to that account before (so that others at the same address cannot
+ * hold it back), otherwise its address (an IPv6 client by its /64)
  * @param knownBrowser whether the browser has signed in to that account before
  */
 record SignInAttempt(String typed, String username, String clientAddress, String clientKey,
@@ -27,8 +30,9 @@ record SignInAttempt(String typed, String username, String clientAddress, String
 
     static SignInAttempt of(String typed, String clientAddress, DeviceCookies devices, HttpServletRequest request) {
         String username = Usernames.canonical(typed).orElse(null);
-        boolean known = username != null && devices.recognises(request, username);
-        return new SignInAttempt(typed, username, clientAddress, ClientAddresses.limitKey(clientAddress), known);
+        Optional<String> device = (username != null) ? devices.recognise(request, username) : Optional.empty();
+        return new SignInAttempt(typed, username, clientAddress,
+                device.orElseGet(() -> ClientAddresses.limitKey(clientAddress)), device.isPresent());
     }
 
     /** The username as typed in the request's sign-in form. */

@@ -191,7 +191,7 @@ class EditorSecurityTests {
         }
         MvcTestResult signedIn = signIn(username, PASSWORD, address);
         assertThat(signedIn).hasRedirectedUrl("/moderation");
-        Cookie device = signedIn.getResponse().getCookie(DeviceCookies.NAME);
+        Cookie device = signedIn.getResponse().getCookie(DeviceCookies.nameFor(username));
         for (int i = 0; i < 4; i++) {
             assertThat(signIn(username, "wrong-password", address, device)).hasRedirectedUrl("/login?error");
         }

@@ -47,8 +47,6 @@ class SignInLimitsTests {
 
     private static final String PASSWORD = "a long limits password";
 
-    private static final String DEVICE_COOKIE = "GAZETTE_DEVICE";
-
     @Autowired
     private MockMvcTester mvc;
 
@@ -112,7 +110,7 @@ class SignInLimitsTests {
         String username = newEditor("target");
         MvcTestResult earlier = signIn(username, PASSWORD, "192.0.2.70");
         assertThat(earlier).matches(authenticated().withUsername(username));
-        Cookie device = earlier.getResponse().getCookie(DEVICE_COOKIE);
+        Cookie device = earlier.getResponse().getCookie(DeviceCookies.nameFor(username));
         assertThat(device).as("a device cookie after signing in").isNotNull();
         assertThat(device.isHttpOnly()).isTrue();
 
@@ -162,9 +160,35 @@ class SignInLimitsTests {
     }
 
     @Test
+    void anEditorsOwnBrowserIsNotHeldBackByOthersAtTheSameAddress() {
+        String username = newEditor("shared");
+        String office = "192.0.2.95";
+        Cookie device = signIn(username, PASSWORD, office).getResponse().getCookie(DeviceCookies.nameFor(username));
+        for (int i = 0; i < 25; i++) {
+            signIn((i % 2 == 0) ? username : "nobody-" + i, "wrong-" + i, office);
+        }
+        assertThat(signIn(username, PASSWORD, office)).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+
+        assertThat(signIn(username, PASSWORD, office, device)).matches(authenticated().withUsername(username));
+    }
+
+    @Test
+    void aChangedPasswordRevokesTheDeviceCookiesIssuedBefore() {
+        String username = newEditor("revoked");
+        Cookie device = signIn(username, PASSWORD, "192.0.2.96").getResponse().getCookie(DeviceCookies.nameFor(username));
+        String newPassword = "a newer and longer password";
+        this.accounts.changeOwnPassword(username, PASSWORD, newPassword, "192.0.2.96");
+        for (int i = 0; i < 10; i++) {
+            signIn(username, "wrong-" + i, "203.0.113." + (150 + i));
+        }
+
+        assertThat(signIn(username, newPassword, "192.0.2.97", device)).matches(unauthenticated());
+    }
+
+    @Test
     void anEditorsOwnBrowserIsCheckedWhileStrangersHoldEveryCheck() throws Exception {
         String username = newEditor("busyknown");
-        Cookie device = signIn(username, PASSWORD, "192.0.2.90").getResponse().getCookie(DEVICE_COOKIE);
+        Cookie device = signIn(username, PASSWORD, "192.0.2.90").getResponse().getCookie(DeviceCookies.nameFor(username));
         CountDownLatch checking = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         doAnswer((invocation) -> {
