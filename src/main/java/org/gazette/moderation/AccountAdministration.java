@@ -11,7 +11,10 @@ import org.gazette.editor.EditorAccountService;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The admins' account changes, and an editor's change of their own password, each
@@ -27,7 +30,12 @@ class AccountAdministration {
 
     private final MessageSource messages;
 
-    AccountAdministration(EditorAccountService accounts, AuditLog audit, MessageSource messages) {
+    private final TransactionTemplate ownTransaction;
+
+    AccountAdministration(EditorAccountService accounts, AuditLog audit, MessageSource messages,
+            PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.accounts = accounts;
         this.audit = audit;
         this.messages = messages;
@@ -88,8 +96,19 @@ class AccountAdministration {
      */
     @Transactional
     AccountChange changeOwnPassword(String editor, PasswordForm form, String clientAddress) {
-        AccountChange change = this.accounts.changeOwnPassword(editor, form.getCurrentPassword(),
-                form.getNewPassword(), clientAddress);
+        AccountChange change;
+        try {
+            change = this.accounts.changeOwnPassword(editor, form.getCurrentPassword(), form.getNewPassword(),
+                    clientAddress);
+        }
+        catch (AccountRefusedException ex) {
+            if (ex.getReason() != AccountRefusedException.Reason.SAME_PASSWORD) {
+                // its own transaction: the change's rolls back, the line about it must stay
+                this.ownTransaction.executeWithoutResult((status) -> this.audit.recordAccess(editor,
+                        AuditAction.PASSWORD_CHANGE_REFUSED, clientAddress, ex.getReason().name()));
+            }
+            throw ex;
+        }
         this.audit.recordAccess(editor, AuditAction.PASSWORD_CHANGE, clientAddress, null);
         return change;
     }

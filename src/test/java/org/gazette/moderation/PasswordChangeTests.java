@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,6 +48,9 @@ class PasswordChangeTests {
 
     @Autowired
     private PasswordEncoder passwordEncoder;
+
+    @Autowired
+    private AuditLog audit;
 
     @Test
     void theDeskLinksToThePasswordPage() {
@@ -117,6 +121,9 @@ class PasswordChangeTests {
             .contains("Too many wrong current passwords from here.");
         String hash = this.accountRepository.findByUsername(username).orElseThrow().getPasswordHash();
         assertThat(this.passwordEncoder.matches(PASSWORD, hash)).isTrue();
+        assertThat(this.audit.search(username, AuditAction.PASSWORD_CHANGE_REFUSED, Pageable.unpaged()))
+            .hasSize(6)
+            .allMatch((line) -> line.getClientAddress() != null);
     }
 
     @Test
