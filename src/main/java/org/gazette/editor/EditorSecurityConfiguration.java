@@ -5,6 +5,7 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import org.gazette.ClientAddresses;
 
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,19 +16,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * The editors' side: a session only once signed in (a new session id at sign-in, the
  * idle timeout of {@code server.servlet.session.timeout}, at most
- * {@code gazette.editor.max-sessions} per editor), Spring Security's CSRF token on every
+ * {@code gazette.editor.max-sessions} per editor, kept in the database so that every node
+ * shares it), Spring Security's CSRF token on every
  * form (kept in a cookie until there is a session), Gazette's own sign-in page with its
  * limits (see {@link SignInFilter}), and a return to the page first asked for. Readers'
  * pages run in the public chain.
@@ -37,6 +40,9 @@ public class EditorSecurityConfiguration {
 
     /** The paths the editors' chain owns. */
     public static final String[] EDITOR_PATHS = { "/login", "/logout", "/moderation", "/moderation/**" };
+
+    /** The name of the editors' session cookie. */
+    public static final String SESSION_COOKIE = "JSESSIONID";
 
     @Bean
     @Order(1)
@@ -125,15 +131,24 @@ public class EditorSecurityConfiguration {
         return DeviceCookies.withStoredKey(jdbc, clock);
     }
 
+    /**
+     * Names the session cookie as the servlet container did before sessions moved to the
+     * database ({@code JSESSIONID} rather than Spring Session's {@code SESSION}), so that
+     * an editor's browser, the proxy's rules and the tools that look for it stay the same.
+     * Its other attributes come from {@code server.servlet.session.cookie.*}.
+     */
     @Bean
-    SessionRegistry editorSessionRegistry() {
-        return new SessionRegistryImpl();
+    DefaultCookieSerializerCustomizer sessionCookieName() {
+        return (serializer) -> serializer.setCookieName(SESSION_COOKIE);
     }
 
-    /** Tells the session registry when a session ends or changes its id. */
+    /**
+     * The editors' sessions as the database holds them (Spring Session JDBC), so that the
+     * limit on sessions and the ending of an editor's sessions hold across every node.
+     */
     @Bean
-    static HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    <S extends Session> SessionRegistry editorSessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
 }

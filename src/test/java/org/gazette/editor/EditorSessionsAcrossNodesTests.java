@@ -1,0 +1,169 @@
+package org.gazette.editor;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import org.gazette.GazetteApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two nodes of one site, each with its own server on its own port, over one database, and
+ * a browser that goes to either as a proxy without sticky sessions sends it: signed in
+ * on one node is signed in on the other, disabling an editor or resetting their password
+ * on one node ends their sessions on the other, and the limit on sessions counts those of
+ * both nodes.
+ */
+class EditorSessionsAcrossNodesTests {
+
+    private static final String ADMIN_PASSWORD = "test-editor-password";
+
+    private static final String PASSWORD = "a long shared-sessions password";
+
+    private static ConfigurableApplicationContext nodeA;
+
+    private static ConfigurableApplicationContext nodeB;
+
+    @BeforeAll
+    static void startTwoNodesOnOneDatabase() {
+        String database = "jdbc:h2:mem:nodes-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        nodeA = node(database);
+        nodeB = node(database);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+    }
+
+    @Test
+    void signedInOnOneNodeIsSignedInOnTheOther() throws Exception {
+        CookieBrowser onA = browser(nodeA);
+        CookieBrowser onB = onA.onPort(port(nodeB));
+
+        assertThat(onA.signIn("editor", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+
+        HttpResponse<String> settings = onB.get("/moderation/settings");
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(onB.signOut(settings.body()).statusCode()).isEqualTo(302);
+        assertThat(onA.get("/moderation/settings").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void disablingAnEditorOnOneNodeEndsTheirSessionOnTheOther() throws Exception {
+        String username = newEditor("disabled");
+        CookieBrowser editorOnB = browser(nodeB);
+        assertThat(editorOnB.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(editorOnB.get("/moderation/settings").statusCode()).isEqualTo(200);
+
+        assertThat(adminAction(username, "disable").statusCode()).isEqualTo(303);
+
+        assertSentToSignIn(editorOnB.get("/moderation/settings"));
+        assertSentToSignIn(editorOnB.onPort(port(nodeA)).get("/moderation/settings"));
+    }
+
+    @Test
+    void resettingAPasswordOnOneNodeEndsTheEditorsSessionOnTheOther() throws Exception {
+        String username = newEditor("reset");
+        CookieBrowser editorOnB = browser(nodeB);
+        assertThat(editorOnB.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(editorOnB.get("/moderation/settings").statusCode()).isEqualTo(200);
+
+        assertThat(adminAction(username, "reset-password").statusCode()).isEqualTo(303);
+
+        assertSentToSignIn(editorOnB.get("/moderation/settings"));
+    }
+
+    @Test
+    void theLimitOnSessionsCountsTheSessionsOfEveryNode() throws Exception {
+        // gazette.editor.max-sessions is 2 on both nodes
+        String username = newEditor("many");
+        CookieBrowser first = browser(nodeA);
+        CookieBrowser second = browser(nodeB);
+        CookieBrowser third = browser(nodeA);
+        assertThat(first.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(second.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(first.onPort(port(nodeB)).get("/moderation/settings").statusCode()).isEqualTo(200);
+        assertThat(third.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
+
+        HttpResponse<String> ended = second.onPort(port(nodeA)).get("/moderation/settings");
+        assertThat(ended.statusCode()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location")).hasValueSatisfying(
+                (location) -> assertThat(location).endsWith("/login?expired"));
+        assertThat(first.get("/moderation/settings").statusCode()).isEqualTo(200);
+        assertThat(third.onPort(port(nodeB)).get("/moderation/settings").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anonymousVisitsOfEitherNodeStoreNoSession() throws Exception {
+        int before = storedSessions();
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] { nodeA, nodeB }) {
+            CookieBrowser anonymous = browser(node);
+            assertThat(anonymous.get("/").statusCode()).isEqualTo(200);
+            assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
+            assertThat(anonymous.get("/moderation").statusCode()).isEqualTo(302);
+            assertThat(anonymous.signIn("editor", "not-the-password").statusCode()).isEqualTo(302);
+            assertThat(anonymous.sessionId()).isNull();
+        }
+
+        assertThat(storedSessions()).isEqualTo(before);
+    }
+
+    /** The built-in admin, signed in on node A, disables or resets the account through its page. */
+    private static HttpResponse<String> adminAction(String username, String action) throws Exception {
+        long id = nodeA.getBean(EditorAccountRepository.class).findByUsername(username).orElseThrow().getId();
+        CookieBrowser admin = browser(nodeA);
+        assertThat(admin.signIn("editor", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> accounts = admin.get("/moderation/accounts");
+        assertThat(accounts.statusCode()).isEqualTo(200);
+        return admin.post("/moderation/accounts/" + id + "/" + action,
+                Map.of("_csrf", CookieBrowser.csrfToken(accounts.body())));
+    }
+
+    private static void assertSentToSignIn(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(
+                (location) -> assertThat(location).contains("/login"));
+    }
+
+    private static String newEditor(String prefix) {
+        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        nodeA.getBean(EditorAccountService.class).create(username, "Editor " + username, EditorRole.EDITOR, PASSWORD);
+        return username;
+    }
+
+    private static int storedSessions() {
+        Integer count = nodeA.getBean(JdbcTemplate.class).queryForObject("select count(*) from spring_session",
+                Integer.class);
+        return (count != null) ? count : 0;
+    }
+
+    private static CookieBrowser browser(ConfigurableApplicationContext node) {
+        return new CookieBrowser(port(node));
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    private static ConfigurableApplicationContext node(String database) {
+        return new SpringApplicationBuilder(GazetteApplication.class).run("--server.port=0",
+                "--spring.datasource.url=" + database, "--gazette.editor.max-sessions=2", "--spring.jmx.enabled=false");
+    }
+
+}
