@@ -29,11 +29,11 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 /**
  * The editors' side: a session only once signed in (a new session id at sign-in, the
  * idle timeout of {@code server.servlet.session.timeout}, at most
- * {@code gazette.editor.max-sessions} per editor, kept in the database so that every node
- * shares it), Spring Security's CSRF token on every
- * form (kept in a cookie until there is a session), Gazette's own sign-in page with its
- * limits (see {@link SignInFilter}), and a return to the page first asked for. Readers'
- * pages run in the public chain.
+ * {@code gazette.editor.max-sessions} per editor, stored in the database so that every
+ * node shares it), Spring Security's CSRF token on every form (kept in a cookie until
+ * there is a session), Gazette's own sign-in page with its limits (see
+ * {@link SignInFilter}), and a return to the page first asked for. Readers' pages run in
+ * the public chain.
  */
 @Configuration(proxyBeanMethods = false)
 public class EditorSecurityConfiguration {

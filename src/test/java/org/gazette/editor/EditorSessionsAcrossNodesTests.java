@@ -1,6 +1,9 @@
 package org.gazette.editor;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,6 +11,7 @@ import org.gazette.GazetteApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -23,38 +27,49 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on one node ends their sessions on the other, and the limit on sessions counts those of
  * both nodes.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EditorSessionsAcrossNodesTests {
 
     private static final String ADMIN_PASSWORD = "test-editor-password";
 
     private static final String PASSWORD = "a long shared-sessions password";
 
-    private static ConfigurableApplicationContext nodeA;
+    private ConfigurableApplicationContext nodeA;
 
-    private static ConfigurableApplicationContext nodeB;
+    private ConfigurableApplicationContext nodeB;
 
     @BeforeAll
-    static void startTwoNodesOnOneDatabase() {
-        String database = "jdbc:h2:mem:nodes-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        nodeA = node(database);
-        nodeB = node(database);
+    void startTwoNodesOnOneDatabase() throws IOException {
+        String[] database = database();
+        this.nodeA = node(database);
+        this.nodeB = node(database);
     }
 
     @AfterAll
-    static void stopNodes() {
-        if (nodeB != null) {
-            nodeB.close();
+    void stopNodes() throws IOException {
+        if (this.nodeB != null) {
+            this.nodeB.close();
         }
-        if (nodeA != null) {
-            nodeA.close();
+        if (this.nodeA != null) {
+            this.nodeA.close();
         }
+        stopDatabase();
+    }
+
+    /** The settings that point both nodes at the same database: an in-memory H2 kept open. */
+    String[] database() throws IOException {
+        return new String[] { "--spring.datasource.url=jdbc:h2:mem:nodes-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" };
+    }
+
+    /** Stops the database, once both nodes have stopped. */
+    void stopDatabase() throws IOException {
     }
 
     @Test
     void signedInOnOneNodeIsSignedInOnTheOther() throws Exception {
-        CookieBrowser onA = browser(nodeA);
-        CookieBrowser onB = onA.onPort(port(nodeB));
+        CookieBrowser onA = browser(this.nodeA);
+        CookieBrowser onB = onA.onPort(port(this.nodeB));
 
         assertThat(onA.signIn("editor", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
 
@@ -67,20 +82,20 @@ class EditorSessionsAcrossNodesTests {
     @Test
     void disablingAnEditorOnOneNodeEndsTheirSessionOnTheOther() throws Exception {
         String username = newEditor("disabled");
-        CookieBrowser editorOnB = browser(nodeB);
+        CookieBrowser editorOnB = browser(this.nodeB);
         assertThat(editorOnB.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
         assertThat(editorOnB.get("/moderation/settings").statusCode()).isEqualTo(200);
 
         assertThat(adminAction(username, "disable").statusCode()).isEqualTo(303);
 
         assertSentToSignIn(editorOnB.get("/moderation/settings"));
-        assertSentToSignIn(editorOnB.onPort(port(nodeA)).get("/moderation/settings"));
+        assertSentToSignIn(editorOnB.onPort(port(this.nodeA)).get("/moderation/settings"));
     }
 
     @Test
     void resettingAPasswordOnOneNodeEndsTheEditorsSessionOnTheOther() throws Exception {
         String username = newEditor("reset");
-        CookieBrowser editorOnB = browser(nodeB);
+        CookieBrowser editorOnB = browser(this.nodeB);
         assertThat(editorOnB.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
         assertThat(editorOnB.get("/moderation/settings").statusCode()).isEqualTo(200);
 
@@ -93,26 +108,26 @@ class EditorSessionsAcrossNodesTests {
     void theLimitOnSessionsCountsTheSessionsOfEveryNode() throws Exception {
         // gazette.editor.max-sessions is 2 on both nodes
         String username = newEditor("many");
-        CookieBrowser first = browser(nodeA);
-        CookieBrowser second = browser(nodeB);
-        CookieBrowser third = browser(nodeA);
+        CookieBrowser first = browser(this.nodeA);
+        CookieBrowser second = browser(this.nodeB);
+        CookieBrowser third = browser(this.nodeA);
         assertThat(first.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
         assertThat(second.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
-        assertThat(first.onPort(port(nodeB)).get("/moderation/settings").statusCode()).isEqualTo(200);
+        assertThat(first.onPort(port(this.nodeB)).get("/moderation/settings").statusCode()).isEqualTo(200);
         assertThat(third.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
 
-        HttpResponse<String> ended = second.onPort(port(nodeA)).get("/moderation/settings");
+        HttpResponse<String> ended = second.onPort(port(this.nodeA)).get("/moderation/settings");
         assertThat(ended.statusCode()).isEqualTo(302);
         assertThat(ended.headers().firstValue("Location")).hasValueSatisfying(
                 (location) -> assertThat(location).endsWith("/login?expired"));
         assertThat(first.get("/moderation/settings").statusCode()).isEqualTo(200);
-        assertThat(third.onPort(port(nodeB)).get("/moderation/settings").statusCode()).isEqualTo(200);
+        assertThat(third.onPort(port(this.nodeB)).get("/moderation/settings").statusCode()).isEqualTo(200);
     }
 
     @Test
     void anonymousVisitsOfEitherNodeStoreNoSession() throws Exception {
         int before = storedSessions();
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] { nodeA, nodeB }) {
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] { this.nodeA, this.nodeB }) {
             CookieBrowser anonymous = browser(node);
             assertThat(anonymous.get("/").statusCode()).isEqualTo(200);
             assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
@@ -125,9 +140,9 @@ class EditorSessionsAcrossNodesTests {
     }
 
     /** The built-in admin, signed in on node A, disables or resets the account through its page. */
-    private static HttpResponse<String> adminAction(String username, String action) throws Exception {
-        long id = nodeA.getBean(EditorAccountRepository.class).findByUsername(username).orElseThrow().getId();
-        CookieBrowser admin = browser(nodeA);
+    private HttpResponse<String> adminAction(String username, String action) throws Exception {
+        long id = this.nodeA.getBean(EditorAccountRepository.class).findByUsername(username).orElseThrow().getId();
+        CookieBrowser admin = browser(this.nodeA);
         assertThat(admin.signIn("editor", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
         HttpResponse<String> accounts = admin.get("/moderation/accounts");
         assertThat(accounts.statusCode()).isEqualTo(200);
@@ -141,14 +156,14 @@ class EditorSessionsAcrossNodesTests {
                 (location) -> assertThat(location).contains("/login"));
     }
 
-    private static String newEditor(String prefix) {
+    private String newEditor(String prefix) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        nodeA.getBean(EditorAccountService.class).create(username, "Editor " + username, EditorRole.EDITOR, PASSWORD);
+        this.nodeA.getBean(EditorAccountService.class).create(username, "Editor " + username, EditorRole.EDITOR, PASSWORD);
         return username;
     }
 
-    private static int storedSessions() {
-        Integer count = nodeA.getBean(JdbcTemplate.class).queryForObject("select count(*) from spring_session",
+    private int storedSessions() {
+        Integer count = this.nodeA.getBean(JdbcTemplate.class).queryForObject("select count(*) from spring_session",
                 Integer.class);
         return (count != null) ? count : 0;
     }
@@ -161,9 +176,10 @@ class EditorSessionsAcrossNodesTests {
         return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
-    private static ConfigurableApplicationContext node(String database) {
-        return new SpringApplicationBuilder(GazetteApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + database, "--gazette.editor.max-sessions=2", "--spring.jmx.enabled=false");
+    private static ConfigurableApplicationContext node(String[] database) {
+        List<String> arguments = new ArrayList<>(List.of(database));
+        arguments.addAll(List.of("--server.port=0", "--gazette.editor.max-sessions=2", "--spring.jmx.enabled=false"));
+        return new SpringApplicationBuilder(GazetteApplication.class).run(arguments.toArray(String[]::new));
     }
 
 }
