@@ -1,6 +1,9 @@
 package org.gazette.editor;
 
+import java.sql.DatabaseMetaData;
 import java.time.Clock;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gazette.ClientAddresses;
@@ -13,6 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
@@ -24,6 +29,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
@@ -140,6 +148,28 @@ public class EditorSecurityConfiguration {
     @Bean
     DefaultCookieSerializerCustomizer sessionCookieName() {
         return (serializer) -> serializer.setCookieName(SESSION_COOKIE);
+    }
+
+    /**
+     * Writes a session attribute that another request of the same session has just
+     * written (two clicks on the desk at once, on one node or two, each leaving a notice
+     * for the next page) as an update, where Spring Session's plain insert broke the
+     * primary key and the answer with it.
+     */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeUpserts(DataSource dataSource)
+            throws MetaDataAccessException {
+        String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        if ("PostgreSQL".equals(database)) {
+            return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+        }
+        if ("H2".equals(database)) {
+            return (repository) -> repository.setCreateSessionAttributeQuery(
+                    "MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) "
+                            + "KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)");
+        }
+        return (repository) -> {
+        };
     }
 
     /**

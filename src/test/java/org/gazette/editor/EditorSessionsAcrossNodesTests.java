@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.gazette.GazetteApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -122,6 +127,38 @@ class EditorSessionsAcrossNodesTests {
                 (location) -> assertThat(location).endsWith("/login?expired"));
         assertThat(first.get("/moderation/settings").statusCode()).isEqualTo(200);
         assertThat(third.onPort(port(this.nodeB)).get("/moderation/settings").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void desksActionsSentAtOnceThroughBothNodesInOneSessionAllSucceed() throws Exception {
+        ExecutorService clicks = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 5; round++) {
+                CookieBrowser onA = browser(this.nodeA);
+                CookieBrowser onB = onA.onPort(port(this.nodeB));
+                assertThat(onA.signIn("editor", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
+                HttpResponse<String> desk = onA.get("/moderation");
+                assertThat(desk.statusCode()).isEqualTo(200);
+                Map<String, String> form = Map.of("action", "spam", "status", "pending", "_csrf",
+                        CookieBrowser.csrfToken(desk.body()));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    CookieBrowser node = (i % 2 == 0) ? onA : onB;
+                    answers.add(clicks.submit(() -> {
+                        start.await();
+                        return node.post("/moderation/comments/bulk", form).statusCode();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> answer : answers) {
+                    assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(303);
+                }
+            }
+        }
+        finally {
+            clicks.shutdownNow();
+        }
     }
 
     @Test
