@@ -1,10 +1,14 @@
 package org.gazette.editor;
 
+import java.sql.DatabaseMetaData;
 import java.time.Clock;
+
+import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gazette.ClientAddresses;
 
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,31 +16,41 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * The editors' side: a session only once signed in (a new session id at sign-in, the
  * idle timeout of {@code server.servlet.session.timeout}, at most
- * {@code gazette.editor.max-sessions} per editor), Spring Security's CSRF token on every
- * form (kept in a cookie until there is a session), Gazette's own sign-in page with its
- * limits (see {@link SignInFilter}), and a return to the page first asked for. Readers'
- * pages run in the public chain.
+ * {@code gazette.editor.max-sessions} per editor, stored in the database so that every
+ * node shares it), Spring Security's CSRF token on every form (kept in a cookie until
+ * there is a session), Gazette's own sign-in page with its limits (see
+ * {@link SignInFilter}), and a return to the page first asked for. Readers' pages run in
+ * the public chain.
  */
 @Configuration(proxyBeanMethods = false)
 public class EditorSecurityConfiguration {
 
     /** The paths the editors' chain owns. */
     public static final String[] EDITOR_PATHS = { "/login", "/logout", "/moderation", "/moderation/**" };
+
+    /** The name of the editors' session cookie. */
+    public static final String SESSION_COOKIE = "JSESSIONID";
 
     @Bean
     @Order(1)
@@ -126,15 +140,46 @@ public class EditorSecurityConfiguration {
                 (username) -> accounts.findByUsername(username).map(EditorAccount::getPasswordHash));
     }
 
+    /**
+     * Names the session cookie as the servlet container did before sessions moved to the
+     * database ({@code JSESSIONID} rather than Spring Session's {@code SESSION}), so that
+     * an editor's browser, the proxy's rules and the tools that look for it stay the same.
+     * Its other attributes come from {@code server.servlet.session.cookie.*}.
+     */
     @Bean
-    SessionRegistry editorSessionRegistry() {
-        return new SessionRegistryImpl();
+    DefaultCookieSerializerCustomizer sessionCookieName() {
+        return (serializer) -> serializer.setCookieName(SESSION_COOKIE);
     }
 
-    /** Tells the session registry when a session ends or changes its id. */
+    /**
+     * Writes a session attribute that another request of the same session has just
+     * written (two clicks on the desk at once, on one node or two, each leaving a notice
+     * for the next page) as an update, where Spring Session's plain insert broke the
+     * primary key and the answer with it.
+     */
     @Bean
-    static HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeUpserts(DataSource dataSource)
+            throws MetaDataAccessException {
+        String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        if ("PostgreSQL".equals(database)) {
+            return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+        }
+        if ("H2".equals(database)) {
+            return (repository) -> repository.setCreateSessionAttributeQuery(
+                    "MERGE INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES) "
+                            + "KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)");
+        }
+        return (repository) -> {
+        };
+    }
+
+    /**
+     * The editors' sessions as the database holds them (Spring Session JDBC), so that the
+     * limit on sessions and the ending of an editor's sessions hold across every node.
+     */
+    @Bean
+    <S extends Session> SessionRegistry editorSessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+        return new SpringSessionBackedSessionRegistry<>(sessions);
     }
 
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -13,9 +12,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The editors signed in now. Disabling an account or changing its password ends that
- * editor's other sessions (once the change is committed), so a disabled editor is out
- * at their next click rather than when their session times out.
+ * The editors signed in now, on any node. Disabling an account or changing its password
+ * ends that editor's other sessions (once the change is committed) by marking them
+ * expired in the database, so a disabled editor is out at their next click on every
+ * node rather than when their session times out.
  */
 @Component
 class EditorSessions {
@@ -47,13 +47,9 @@ class EditorSessions {
     }
 
     private void end(String username, String keep) {
-        for (Object principal : this.registry.getAllPrincipals()) {
-            if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
-                for (SessionInformation session : this.registry.getAllSessions(principal, false)) {
-                    if (!session.getSessionId().equals(keep)) {
-                        session.expireNow();
-                    }
-                }
+        for (SessionInformation session : this.registry.getAllSessions(username, false)) {
+            if (!session.getSessionId().equals(keep)) {
+                session.expireNow();
             }
         }
     }

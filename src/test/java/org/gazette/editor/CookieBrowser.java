@@ -26,16 +26,26 @@ final class CookieBrowser {
 
     private final int port;
 
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
 
     private final HttpClient http;
 
     CookieBrowser(int port) {
+        this(port, new CookieManager());
+    }
+
+    private CookieBrowser(int port, CookieManager cookies) {
         this.port = port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
             .cookieHandler(this.cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    }
+
+    /** The same browser, with the same cookies, talking to the server on another port. */
+    CookieBrowser onPort(int otherPort) {
+        return new CookieBrowser(otherPort, this.cookies);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -4,13 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 import nu.validator.client.EmbeddedValidator;
-import org.apache.catalina.Context;
-import org.apache.catalina.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,12 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -71,7 +69,7 @@ class EditorSecurityTests {
     private EditorAccountRepository repository;
 
     @Autowired
-    private WebServerApplicationContext server;
+    private JdbcTemplate jdbc;
 
     @MockitoSpyBean
     private PasswordEncoder passwordEncoder;
@@ -216,17 +214,17 @@ class EditorSecurityTests {
             .param("username", username)
             .param("password", PASSWORD)
             .exchange();
-        MockHttpSession live = (MockHttpSession) signedIn.getRequest().getSession();
-        assertThat(this.mvc.get().uri("/moderation/settings").session(live)).hasStatusOk();
+        Cookie live = signedIn.getResponse().getCookie(EditorSecurityConfiguration.SESSION_COOKIE);
+        assertThat(this.mvc.get().uri("/moderation/settings").cookie(live)).hasStatusOk();
         this.accounts.disable(this.repository.findByUsername(username).orElseThrow().getId(), "editor");
-        assertThat(this.mvc.get().uri("/moderation/settings").session(live)).hasRedirectedUrl("/login?expired");
+        assertThat(this.mvc.get().uri("/moderation/settings").cookie(live)).hasRedirectedUrl("/login?expired");
     }
 
     @Test
     void signInReturnsToTheDeskPageFirstAskedFor() {
         MvcTestResult asked = this.mvc.get().uri("/moderation/settings?page=1").exchange();
         assertThat(asked).hasRedirectedUrl("/login");
-        assertThat(asked.getRequest().getSession(false)).isNull();
+        assertThat(asked.getResponse().getCookie(EditorSecurityConfiguration.SESSION_COOKIE)).isNull();
         Cookie returnTo = asked.getResponse().getCookie(ReturnPathCookie.NAME);
         assertThat(returnTo).isNotNull();
         assertThat(returnTo.isHttpOnly()).isTrue();
@@ -263,17 +261,24 @@ class EditorSecurityTests {
 
     @Test
     void signingInGivesAnExistingSessionANewId() {
-        MockHttpSession session = new MockHttpSession();
-        String before = session.getId();
+        MvcTestResult first = this.mvc.post()
+            .uri("/login")
+            .with(csrf())
+            .param("username", "editor")
+            .param("password", PASSWORD)
+            .exchange();
+        Cookie session = first.getResponse().getCookie(EditorSecurityConfiguration.SESSION_COOKIE);
+        assertThat(session).isNotNull();
         MvcTestResult signedIn = this.mvc.post()
             .uri("/login")
-            .session(session)
+            .cookie(session)
             .with(csrf())
             .param("username", "editor")
             .param("password", PASSWORD)
             .exchange();
         assertThat(signedIn).hasRedirectedUrl("/moderation");
-        assertThat(signedIn.getRequest().getSession().getId()).isNotEqualTo(before);
+        assertThat(signedIn.getResponse().getCookie(EditorSecurityConfiguration.SESSION_COOKIE).getValue())
+            .isNotEqualTo(session.getValue());
     }
 
     @Test
@@ -299,11 +304,7 @@ class EditorSecurityTests {
                 (location) -> assertThat(location).endsWith("/moderation"));
         String session = browser.sessionId();
         assertThat(session).isNotNull();
-        Context context = (Context) ((TomcatWebServer) this.server.getWebServer()).getTomcat()
-            .getHost()
-            .findChildren()[0];
-        Session tomcatSession = context.getManager().findSession(session);
-        assertThat(tomcatSession.getMaxInactiveInterval()).isEqualTo(30 * 60);
+        assertThat(idleTimeoutOfStoredSession(session)).contains(30 * 60);
 
         HttpResponse<String> settings = browser.get("/moderation/settings");
         assertThat(settings.statusCode()).isEqualTo(200);
@@ -312,7 +313,7 @@ class EditorSecurityTests {
         assertThat(signedOut.statusCode()).isEqualTo(302);
         assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(
                 (location) -> assertThat(location).endsWith("/login?logout"));
-        assertThat(context.getManager().findSession(session)).isNull();
+        assertThat(idleTimeoutOfStoredSession(session)).isEmpty();
         assertThat(browser.get("/moderation/settings").statusCode()).isEqualTo(302);
         assertThat(browser.get("/login?logout").body()).contains("You have signed out.");
     }
@@ -402,6 +403,14 @@ class EditorSecurityTests {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.accounts.create(username, "Editor " + username, EditorRole.EDITOR, PASSWORD);
         return username;
+    }
+
+    /** The idle timeout, in seconds, of the session stored for a session cookie's value. */
+    private Optional<Integer> idleTimeoutOfStoredSession(String cookieValue) {
+        String id = new String(Base64.getDecoder().decode(cookieValue), StandardCharsets.US_ASCII);
+        List<Integer> timeouts = this.jdbc.queryForList(
+                "select max_inactive_interval from spring_session where session_id = ?", Integer.class, id);
+        return timeouts.stream().findFirst();
     }
 
     private static RequestPostProcessor from(String address) {

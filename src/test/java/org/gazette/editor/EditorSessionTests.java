@@ -3,7 +3,6 @@ package org.gazette.editor;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import org.apache.catalina.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,14 +10,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sessions over real HTTP: an anonymous visitor of the sign-in page or the desk gets no
- * server-side session (the sign-in form's CSRF token and the page to come back to live
+ * session stored in the database (the sign-in form's CSRF token and the page to come back to live
  * in cookies), signing in through the form still works and comes back to the page first
  * asked for, and an editor holds at most {@code gazette.editor.max-sessions} sessions.
  */
@@ -32,7 +30,7 @@ class EditorSessionTests {
     private EditorAccountService accounts;
 
     @Autowired
-    private WebServerApplicationContext server;
+    private JdbcTemplate jdbc;
 
     @LocalServerPort
     private int port;
@@ -110,11 +108,10 @@ class EditorSessionTests {
         return new CookieBrowser(this.port);
     }
 
+    /** The sessions stored in the database, which every node shares. */
     private int sessions() {
-        Context context = (Context) ((TomcatWebServer) this.server.getWebServer()).getTomcat()
-            .getHost()
-            .findChildren()[0];
-        return context.getManager().findSessions().length;
+        Integer count = this.jdbc.queryForObject("select count(*) from spring_session", Integer.class);
+        return (count != null) ? count : 0;
     }
 
     private String newEditor(String prefix) {

@@ -3,6 +3,8 @@ package org.gazette.moderation;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.gazette.editor.EditorAccount;
 import org.gazette.editor.EditorAccountRepository;
 import org.gazette.editor.EditorAccountService;
@@ -14,12 +16,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gazette.editor.EditorSecurityConfiguration.SESSION_COOKIE;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -87,7 +89,7 @@ class AccountAdministrationTests {
         String password = (String) added.getMvcResult().getFlashMap().get("password");
         assertThat(password).hasSizeGreaterThanOrEqualTo(20);
 
-        assertThat(this.mvc.get().uri("/moderation/accounts").with(admin()).flashAttrs(added.getMvcResult().getFlashMap()))
+        assertThat(this.mvc.get().uri("/moderation/accounts").with(admin()).cookie(sessionOf(added)))
             .bodyText()
             .contains("Account " + username + " added.", "The password for " + username + " is:", password,
                     "shown only this once");
@@ -281,7 +283,7 @@ class AccountAdministrationTests {
         assertThat(reset).hasStatus(HttpStatus.SEE_OTHER).hasRedirectedUrl("/moderation/accounts");
         String password = (String) reset.getMvcResult().getFlashMap().get("password");
         assertThat(password).isNotBlank();
-        assertThat(this.mvc.get().uri("/moderation/accounts").with(admin()).flashAttrs(reset.getMvcResult().getFlashMap()))
+        assertThat(this.mvc.get().uri("/moderation/accounts").with(admin()).cookie(sessionOf(reset)))
             .bodyText()
             .contains("The password of " + username + " was reset.", password);
         assertThat(signIn(username, "a long chosen password")).matches(unauthenticated());
@@ -296,21 +298,20 @@ class AccountAdministrationTests {
     void resettingYourOwnPasswordKeepsThisSessionAndEndsYourOthers() {
         String username = unique("own-reset");
         long id = newAccount(username, EditorRole.ADMIN);
-        MockHttpSession here = signedInSession(username);
-        MockHttpSession elsewhere = signedInSession(username);
+        Cookie here = signedInSession(username);
+        Cookie elsewhere = signedInSession(username);
 
         MvcTestResult reset = this.mvc.post()
             .uri("/moderation/accounts/{id}/reset-password", id)
-            .session(here)
+            .cookie(here)
             .with(csrf())
             .exchange();
         assertThat(reset).hasStatus(HttpStatus.SEE_OTHER);
         String password = (String) reset.getMvcResult().getFlashMap().get("password");
         assertThat(this.mvc.get()
             .uri("/moderation/accounts")
-            .session(here)
-            .flashAttrs(reset.getMvcResult().getFlashMap())).hasStatusOk().bodyText().contains(password);
-        assertThat(this.mvc.get().uri("/moderation/accounts").session(elsewhere)).hasRedirectedUrl("/login?expired");
+            .cookie(here)).hasStatusOk().bodyText().contains(password);
+        assertThat(this.mvc.get().uri("/moderation/accounts").cookie(elsewhere)).hasRedirectedUrl("/login?expired");
     }
 
     @Test
@@ -333,7 +334,7 @@ class AccountAdministrationTests {
             .exchange();
     }
 
-    private MockHttpSession signedInSession(String username) {
+    private Cookie signedInSession(String username) {
         MvcTestResult signedIn = this.mvc.post()
             .uri("/login")
             .with(csrf())
@@ -341,7 +342,14 @@ class AccountAdministrationTests {
             .param("password", "a long chosen password")
             .exchange();
         assertThat(signedIn).matches(authenticated());
-        return (MockHttpSession) signedIn.getRequest().getSession();
+        return signedIn.getResponse().getCookie(SESSION_COOKIE);
+    }
+
+    /** The session an answer started, which holds what the next page shows once (the flash attributes). */
+    private static Cookie sessionOf(MvcTestResult answer) {
+        Cookie session = answer.getResponse().getCookie(SESSION_COOKIE);
+        assertThat(session).as("the session holding the flash attributes").isNotNull();
+        return session;
     }
 
     private long newAccount(String username, EditorRole role) {

@@ -3,6 +3,8 @@ package org.gazette.moderation;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,11 +13,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gazette.editor.EditorSecurityConfiguration.SESSION_COOKIE;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 
@@ -47,8 +49,8 @@ class FirstAccountPasswordTests {
             .exchange();
 
         assertThat(signedIn).matches(authenticated().withUsername("editor")).hasRedirectedUrl("/moderation/password");
-        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession();
-        assertThat(this.mvc.get().uri("/moderation").session(session)).hasRedirectedUrl("/moderation/password");
+        Cookie session = signedIn.getResponse().getCookie(SESSION_COOKIE);
+        assertThat(this.mvc.get().uri("/moderation").cookie(session)).hasRedirectedUrl("/moderation/password");
     }
 
 }

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gazette.editor.EditorSecurityConfiguration.SESSION_COOKIE;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -94,9 +95,9 @@ class ModerationActionsTests {
                 "pending");
 
         Document page = Jsoup.parse(DeskFixtures.body(this.mvc.get()
-            .uri("/moderation")
+            .uri(result.getResponse().getRedirectedUrl())
             .with(user("editor").roles("EDITOR"))
-            .flashAttr(ModerationController.NOTICE, notice(result))
+            .cookie(result.getResponse().getCookie(SESSION_COOKIE))
             .exchange()));
 
         assertThat(page.select(".notice-success[role=status]").text()).isEqualTo("Comment approved");

@@ -2,6 +2,8 @@ package org.gazette.moderation;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.gazette.editor.AccountChange;
 import org.gazette.editor.EditorAccountRepository;
 import org.gazette.editor.EditorAccountService;
@@ -13,12 +15,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gazette.editor.EditorSecurityConfiguration.SESSION_COOKIE;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
@@ -54,12 +56,12 @@ class PasswordChangeTests {
 
     @Test
     void theDeskLinksToThePasswordPage() {
-        MockHttpSession session = signedIn(newEditor("linked"), PASSWORD);
+        Cookie session = signedIn(newEditor("linked"), PASSWORD);
 
-        assertThat(this.mvc.get().uri("/moderation/settings").session(session)).hasStatusOk()
+        assertThat(this.mvc.get().uri("/moderation/settings").cookie(session)).hasStatusOk()
             .bodyText()
             .contains("href=\"/moderation/password\"");
-        assertThat(this.mvc.get().uri("/moderation/password").session(session)).hasStatusOk()
+        assertThat(this.mvc.get().uri("/moderation/password").cookie(session)).hasStatusOk()
             .bodyText()
             .contains("Change your password", "Current password", "New password", "New password again",
                     "name=\"_csrf\"");
@@ -68,15 +70,15 @@ class PasswordChangeTests {
     @Test
     void anEditorChangesTheirPasswordAndTheirOtherSessionsEnd() {
         String username = newEditor("changer");
-        MockHttpSession here = signedIn(username, PASSWORD);
-        MockHttpSession elsewhere = signedIn(username, PASSWORD);
+        Cookie here = signedIn(username, PASSWORD);
+        Cookie elsewhere = signedIn(username, PASSWORD);
 
         MvcTestResult changed = change(here, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
 
         assertThat(changed).hasStatus(HttpStatus.SEE_OTHER).hasRedirectedUrl("/moderation/password");
         assertThat(changed).flash().containsEntry("notice", "Your password is changed. Your other sessions have ended.");
-        assertThat(this.mvc.get().uri("/moderation/settings").session(here)).hasStatusOk();
-        assertThat(this.mvc.get().uri("/moderation/settings").session(elsewhere)).hasRedirectedUrl("/login?expired");
+        assertThat(this.mvc.get().uri("/moderation/settings").cookie(here)).hasStatusOk();
+        assertThat(this.mvc.get().uri("/moderation/settings").cookie(elsewhere)).hasRedirectedUrl("/login?expired");
         assertThat(signIn(username, PASSWORD)).matches(unauthenticated());
         assertThat(signIn(username, NEW_PASSWORD)).matches(authenticated().withUsername(username));
     }
@@ -84,7 +86,7 @@ class PasswordChangeTests {
     @Test
     void refusesAWrongCurrentPasswordAShortOneAndAMismatchBesideTheirFields() {
         String username = newEditor("refused");
-        MockHttpSession session = signedIn(username, PASSWORD);
+        Cookie session = signedIn(username, PASSWORD);
 
         assertThat(change(session, "not-the-password", NEW_PASSWORD, NEW_PASSWORD))
             .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY)
@@ -110,7 +112,7 @@ class PasswordChangeTests {
     @Test
     void wrongCurrentPasswordsAreThrottledLikeFailedSignIns() {
         String username = newEditor("guessed");
-        MockHttpSession session = signedIn(username, PASSWORD);
+        Cookie session = signedIn(username, PASSWORD);
         for (int guess = 0; guess < 5; guess++) {
             assertThat(change(session, "guess " + guess, NEW_PASSWORD, NEW_PASSWORD))
                 .hasStatus(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -134,19 +136,19 @@ class PasswordChangeTests {
 
         MvcTestResult signedIn = signIn(username, generated);
         assertThat(signedIn).matches(authenticated().withUsername(username)).hasRedirectedUrl("/moderation/password");
-        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession();
+        Cookie session = signedIn.getResponse().getCookie(SESSION_COOKIE);
         for (String page : new String[] { "/moderation", "/moderation/log", "/moderation/settings" }) {
-            assertThat(this.mvc.get().uri(page).session(session)).as(page).hasRedirectedUrl("/moderation/password");
+            assertThat(this.mvc.get().uri(page).cookie(session)).as(page).hasRedirectedUrl("/moderation/password");
         }
-        assertThat(this.mvc.post().uri("/moderation/settings").session(session).with(csrf()).param("mode", "ALL"))
+        assertThat(this.mvc.post().uri("/moderation/settings").cookie(session).with(csrf()).param("mode", "ALL"))
             .hasRedirectedUrl("/moderation/password");
-        assertThat(this.mvc.get().uri("/moderation/password").session(session)).hasStatusOk()
+        assertThat(this.mvc.get().uri("/moderation/password").cookie(session)).hasStatusOk()
             .bodyText()
             .contains("Choose a new password before you continue");
 
         assertThat(change(session, generated, NEW_PASSWORD, NEW_PASSWORD)).hasStatus(HttpStatus.SEE_OTHER);
 
-        assertThat(this.mvc.get().uri("/moderation").session(session)).hasStatusOk();
+        assertThat(this.mvc.get().uri("/moderation").cookie(session)).hasStatusOk();
         assertThat(signIn(username, NEW_PASSWORD)).hasRedirectedUrl("/moderation");
     }
 
@@ -154,15 +156,15 @@ class PasswordChangeTests {
     void anEditorWhoMustChangeTheirPasswordCanStillSignOut() {
         String username = newEditor("leaving");
         String generated = this.accounts.resetPassword(id(username)).generatedPassword();
-        MockHttpSession session = (MockHttpSession) signIn(username, generated).getRequest().getSession();
+        Cookie session = signIn(username, generated).getResponse().getCookie(SESSION_COOKIE);
 
-        assertThat(this.mvc.post().uri("/logout").session(session).with(csrf())).hasRedirectedUrl("/login?logout");
+        assertThat(this.mvc.post().uri("/logout").cookie(session).with(csrf())).hasRedirectedUrl("/login?logout");
     }
 
-    private MvcTestResult change(MockHttpSession session, String current, String password, String repeat) {
+    private MvcTestResult change(Cookie session, String current, String password, String repeat) {
         return this.mvc.post()
             .uri("/moderation/password")
-            .session(session)
+            .cookie(session)
             .with(csrf())
             .param("currentPassword", current)
             .param("newPassword", password)
@@ -170,10 +172,10 @@ class PasswordChangeTests {
             .exchange();
     }
 
-    private MockHttpSession signedIn(String username, String password) {
+    private Cookie signedIn(String username, String password) {
         MvcTestResult result = signIn(username, password);
         assertThat(result).matches(authenticated());
-        return (MockHttpSession) result.getRequest().getSession();
+        return result.getResponse().getCookie(SESSION_COOKIE);
     }
 
     private MvcTestResult signIn(String username, String password) {

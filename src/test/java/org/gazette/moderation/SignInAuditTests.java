@@ -3,6 +3,8 @@ package org.gazette.moderation;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.gazette.editor.EditorAccountService;
 import org.gazette.editor.EditorRole;
 import org.jsoup.Jsoup;
@@ -13,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gazette.editor.EditorSecurityConfiguration.SESSION_COOKIE;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -43,8 +45,8 @@ class SignInAuditTests {
     void signInsFailuresAndSignOutsAreLoggedWithTheClientsAddress() {
         String username = newEditor("audited");
         MvcTestResult signedIn = signIn(username, PASSWORD, "198.51.100.201");
-        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession();
-        assertThat(this.mvc.post().uri("/logout").session(session).with(csrf()).with(from("198.51.100.202")))
+        Cookie session = signedIn.getResponse().getCookie(SESSION_COOKIE);
+        assertThat(this.mvc.post().uri("/logout").cookie(session).with(csrf()).with(from("198.51.100.202")))
             .hasRedirectedUrl("/login?logout");
         signIn(username, "not-the-password", "198.51.100.203");
 
@@ -78,11 +80,10 @@ class SignInAuditTests {
     @Test
     void aPasswordChangeIsLogged() {
         String username = newEditor("changing");
-        MockHttpSession session = (MockHttpSession) signIn(username, PASSWORD, "198.51.100.221").getRequest()
-            .getSession();
+        Cookie session = signIn(username, PASSWORD, "198.51.100.221").getResponse().getCookie(SESSION_COOKIE);
         this.mvc.post()
             .uri("/moderation/password")
-            .session(session)
+            .cookie(session)
             .with(csrf())
             .with(from("198.51.100.222"))
             .param("currentPassword", PASSWORD)
