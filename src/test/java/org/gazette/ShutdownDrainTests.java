@@ -33,8 +33,7 @@ class ShutdownDrainTests {
     @Test
     void readinessRefusesAtOnceWhileReadersAreServedForTheDrain() throws Exception {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GazetteApplication.class)
-            .properties("server.port=0", "management.server.port=0", "gazette.shutdown.drain=4s")
-            .run();
+            .run("--server.port=0", "--management.server.port=0", "--gazette.shutdown.drain=4s");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
 
