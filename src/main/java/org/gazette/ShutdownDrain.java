@@ -46,7 +46,7 @@ class ShutdownDrain implements SmartLifecycle {
         if (this.drain.isZero() || this.drain.isNegative()) {
             return;
         }
-        logger.info("Refusing traffic; serving for " + this.drain + " more while the proxy notices");
+        logger.info("Refusing traffic; serving for " + this.drain.toMillis() + " ms more while the proxy notices");
         try {
             Thread.sleep(this.drain.toMillis());
         }
