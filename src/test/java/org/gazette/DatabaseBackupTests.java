@@ -83,6 +83,18 @@ class DatabaseBackupTests {
     }
 
     @Test
+    void backupAskedByAnotherSiteIsRefused() throws Exception {
+        HttpResponse<String> answer = this.http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/backup"))
+                    .header("Origin", "https://evil.example")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void backupIsNotOnThePublicPort() throws Exception {
         HttpResponse<String> answer = this.http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/backup"))
