@@ -108,11 +108,13 @@ class DatabaseBackupTests {
     private HttpResponse<String> post(String author, String comment) throws Exception {
         String body = "comment=" + URLEncoder.encode(comment, StandardCharsets.UTF_8) + "&author="
                 + URLEncoder.encode(author, StandardCharsets.UTF_8) + "&email=reader%40example.com";
-        return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + ARTICLE + "/comments"))
+        HttpRequest request = HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + this.port + ARTICLE + "/comments"))
             .timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(), HttpResponse.BodyHandlers.ofString());
+            .build();
+        return this.http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> commentAuthors(String url) throws Exception {
