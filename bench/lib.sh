@@ -99,7 +99,7 @@ prepare_launch() {
     mkdir -p "$WORK/cds-training"
     # shellcheck disable=SC2086
     (cd "$WORK/cds-training" && java $JAVA_OPTS -XX:ArchiveClassesAtExit="$WORK/app/gazette.jsa" \
-        -Dspring.context.exit=onRefresh -jar "$WORK/app/gazette.jar" --server.port=0 \
+        -Dspring.context.exit=onRefresh -jar "$WORK/app/gazette.jar" --server.port=0 --management.server.port=0 \
         --gazette.editor.password="training-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')") \
         >"$WORK/cds-training/training.log" 2>&1 || die "the CDS training run failed; see $WORK/cds-training/training.log"
     rm -rf "$WORK/cds-training/data"
@@ -119,7 +119,7 @@ start_gazette() {
     local started now
     started=$(date +%s%N)
     # shellcheck disable=SC2086
-    (cd "$APP_DIR" && exec java $JAVA_OPTS "${LAUNCH[@]}" --server.port="$PORT" \
+    (cd "$APP_DIR" && exec java $JAVA_OPTS "${LAUNCH[@]}" --server.port="$PORT" --management.server.port=0 \
         --gazette.base-url="$BASE" --gazette.editor.password="$EDITOR_PASSWORD" "$@") >"$APP_DIR/app.log" 2>&1 &
     APP_PID=$!
     until curl -fs -m 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do

@@ -71,14 +71,17 @@ class ArticlePageController {
 
     private final PageVersions versions;
 
+    private final PostingOutcomes outcomes;
+
     ArticlePageController(ArticleRepository articles, CommentThreads threads, CommentService comments,
-            HeldCommentTokens tokens, ArticleMetadata metadata, PageVersions versions) {
+            HeldCommentTokens tokens, ArticleMetadata metadata, PageVersions versions, PostingOutcomes outcomes) {
         this.articles = articles;
         this.threads = threads;
         this.comments = comments;
         this.tokens = tokens;
         this.metadata = metadata;
         this.versions = versions;
+        this.outcomes = outcomes;
     }
 
     @GetMapping("/articles/{slug}")
@@ -111,28 +114,35 @@ class ArticlePageController {
         if (result.hasErrors()) {
             Article article = findArticle(slug);
             if (!this.comments.isOpen(article)) {
+                this.outcomes.refused(PostingOutcomes.Refusal.CLOSED);
                 return refusal(article, reply, HttpStatus.FORBIDDEN, "reply.closed");
             }
+            this.outcomes.refused(PostingOutcomes.Refusal.INVALID);
             return page(article, firstPage(article), reply, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         try {
             PostedComment posted = this.comments.submit(slug, reply, ClientAddresses.of(request));
+            this.outcomes.accepted(posted.verdict());
             rememberCommenter(reply, request, response);
             return redirectTo(slug, posted);
         }
         catch (CommentsClosedException ex) {
+            this.outcomes.refused(PostingOutcomes.Refusal.CLOSED);
             return refusal(findArticle(slug), reply, HttpStatus.FORBIDDEN, "reply.closed");
         }
         catch (InvalidReplyException ex) {
+            this.outcomes.refused(PostingOutcomes.Refusal.INVALID);
             reply.setReplyTo(null);
             result.reject(ex.messageKey());
             return refusalPage(slug, reply, HttpStatus.UNPROCESSABLE_ENTITY);
         }
         catch (DuplicateCommentException ex) {
+            this.outcomes.refused(PostingOutcomes.Refusal.DUPLICATE);
             result.reject("reply.duplicate");
             return refusalPage(slug, reply, HttpStatus.CONFLICT);
         }
         catch (CommentFloodException ex) {
+            this.outcomes.refused(PostingOutcomes.Refusal.FLOOD);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
             result.reject("reply.flood", new Object[] { ex.retryAfterSeconds() }, null);
             return refusalPage(slug, reply, HttpStatus.TOO_MANY_REQUESTS);

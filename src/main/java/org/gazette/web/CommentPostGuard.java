@@ -49,14 +49,17 @@ class CommentPostGuard implements HandlerInterceptor, WebMvcConfigurer {
 
     private final CrossSiteRequestFilter crossSite;
 
+    private final PostingOutcomes outcomes;
+
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
         .maximumSize(MAX_CLIENTS)
         .expireAfterAccess(Duration.ofHours(1))
         .build();
 
-    CommentPostGuard(CommentProperties properties, SiteProperties site) {
+    CommentPostGuard(CommentProperties properties, SiteProperties site, PostingOutcomes outcomes) {
         this.limit = properties.rateLimit();
         this.crossSite = new CrossSiteRequestFilter(site.baseUrl().toString());
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -71,10 +74,12 @@ class CommentPostGuard implements HandlerInterceptor, WebMvcConfigurer {
             return true;
         }
         if (this.crossSite.isCrossSite(request)) {
+            this.outcomes.refused(PostingOutcomes.Refusal.CROSS_SITE);
             response.sendError(HttpStatus.FORBIDDEN.value());
             return false;
         }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            this.outcomes.refused(PostingOutcomes.Refusal.TOO_LARGE);
             response.setHeader(HttpHeaders.CONNECTION, "close");
             response.sendError(HttpStatus.PAYLOAD_TOO_LARGE.value());
             return false;
@@ -84,6 +89,7 @@ class CommentPostGuard implements HandlerInterceptor, WebMvcConfigurer {
                     (client) -> newBucket());
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (!probe.isConsumed()) {
+                this.outcomes.refused(PostingOutcomes.Refusal.RATE_LIMITED);
                 long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                 response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -26,14 +26,24 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     private final String publicOrigin;
 
+    private final Runnable onRefusal;
+
     CrossSiteRequestFilter(String publicOrigin) {
+        this(publicOrigin, () -> {
+        });
+    }
+
+    /** @param onRefusal told of each post refused */
+    CrossSiteRequestFilter(String publicOrigin, Runnable onRefusal) {
         this.publicOrigin = originOf(publicOrigin);
+        this.onRefusal = onRefusal;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!SAFE_METHODS.contains(request.getMethod()) && isCrossSite(request)) {
+            this.onRefusal.run();
             response.sendError(HttpStatus.FORBIDDEN.value());
             return;
         }

@@ -20,13 +20,15 @@ class PublicSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain publicChain(HttpSecurity http, SiteProperties site) throws Exception {
+    SecurityFilterChain publicChain(HttpSecurity http, SiteProperties site, PostingOutcomes outcomes)
+            throws Exception {
         http.securityMatcher("/**")
             .authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
             .csrf((csrf) -> csrf.disable())
             .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .requestCache((cache) -> cache.disable())
-            .addFilterBefore(new CrossSiteRequestFilter(site.baseUrl().toString()), CsrfFilter.class);
+            .addFilterBefore(new CrossSiteRequestFilter(site.baseUrl().toString(),
+                    () -> outcomes.refused(PostingOutcomes.Refusal.CROSS_SITE)), CsrfFilter.class);
         return http.build();
     }
 

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * The packaged application (the jar {@code mvn package} builds) running as a separate
- * process on a free port, in a working directory of its own, so its H2 database lives
- * in {@code <directory>/data}. Its output goes to a log file in that directory.
+ * process on a free port (its management server on another), in a working directory
+ * of its own, so its H2 database lives in {@code <directory>/data}. Its output goes to a log file in that directory.
  */
 final class GazetteProcess implements AutoCloseable {
 
@@ -57,7 +57,8 @@ final class GazetteProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+                "--management.server.port=" + freePort()));
         command.addAll(arguments);
         Path log = directory.resolve("gazette-" + port + ".log");
         Process process = new ProcessBuilder(command).directory(directory.toFile())
