@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.gazette.article.SiteProperties;
 import org.gazette.comment.CommentProperties;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ class CommentPostGuardTests {
     private final CommentPostGuard guard = new CommentPostGuard(
             new CommentProperties(Duration.ofSeconds(15), new CommentProperties.RateLimit(true, 2, Duration.ofMinutes(10)),
                     2, 5, 50, 0, null),
-            new SiteProperties(URI.create("http://localhost:8080"), ZoneId.of("UTC")));
+            new SiteProperties(URI.create("http://localhost:8080"), ZoneId.of("UTC")),
+            new PostingOutcomes(new SimpleMeterRegistry()));
 
     private final HandlerMethod posting = new HandlerMethod(new Handlers(), method("post"));
 
