@@ -72,7 +72,7 @@ class ForwardedHeadersTests {
 
         @Test
         void believesNoHopThatIsNotAnAddress() throws Exception {
-            for (String forwardedFor : List.of("not-an-address", "203.0.113.9, evil.example", "203.0.113.9:4711",
+            for (String forwardedFor : List.of("not-an-address", "203.0.113.9, evil.example", "203.0.113.9:x",
                     "x".repeat(100), "203.0.113.9,,", "999.0.113.9")) {
                 assertThat(post("localhost", this.port, forwardedFor, "http").statusCode()).as(forwardedFor)
                     .isEqualTo(303);
