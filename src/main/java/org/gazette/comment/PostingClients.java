@@ -32,8 +32,7 @@ class PostingClients {
         Timestamp at = Timestamp.from(now);
         this.jdbc.update("insert into posting_client (client_network, last_post_at) values (?, ?) "
                 + "on conflict do nothing", clientNetwork, at);
-        this.jdbc.queryForList("select client_network from posting_client where client_network = ? for update",
-                String.class, clientNetwork);
+        // the update takes the row's lock, and waits while another transaction holds it
         this.jdbc.update("update posting_client set last_post_at = ? where client_network = ?", at, clientNetwork);
     }
 
