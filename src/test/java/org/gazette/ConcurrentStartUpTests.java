@@ -3,10 +3,11 @@ package org.gazette;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -31,18 +32,29 @@ class ConcurrentStartUpTests {
     void nodesStartingTogetherOnAnEmptyDatabaseAllStartAndMakeEachThingOnce() throws Exception {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
         TestDatabases.freshDatabase().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        CountDownLatch start = new CountDownLatch(1);
+        // Boot sets up logging for the whole JVM as an application starts, which is not
+        // safe to do from several threads at once: the nodes take turns until their
+        // contexts are about to refresh, then refresh (migrations, start-up work) together.
+        Semaphore settingUp = new Semaphore(1);
+        CyclicBarrier refresh = new CyclicBarrier(NODES);
         ExecutorService threads = Executors.newFixedThreadPool(NODES);
         List<Future<ConfigurableApplicationContext>> nodes = new ArrayList<>();
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
             for (int i = 0; i < NODES; i++) {
                 nodes.add(threads.submit(() -> {
-                    start.await();
-                    return new SpringApplicationBuilder(GazetteApplication.class).run(arguments.toArray(String[]::new));
+                    settingUp.acquire();
+                    return new SpringApplicationBuilder(GazetteApplication.class).initializers((context) -> {
+                        settingUp.release();
+                        try {
+                            refresh.await(1, TimeUnit.MINUTES);
+                        }
+                        catch (Exception ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                    }).run(arguments.toArray(String[]::new));
                 }));
             }
-            start.countDown();
             for (Future<ConfigurableApplicationContext> node : nodes) {
                 started.add(node.get(2, TimeUnit.MINUTES));
             }
