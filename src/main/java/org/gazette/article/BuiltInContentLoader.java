@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 
+import org.gazette.StartUpLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,11 +15,13 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports the built-in articles, {@code content/*.txt} on the class path, at start-up.
  * Each file's name is its source key, so a file already imported is skipped and a fresh
- * database gets them all. A built-in file that cannot be parsed stops the start-up.
+ * database gets them all, once even when several nodes start together (the work runs
+ * under the {@link StartUpLock}). A built-in file that cannot be parsed stops the start-up.
  */
 @Component
 class BuiltInContentLoader implements ApplicationRunner {
@@ -31,12 +34,17 @@ class BuiltInContentLoader implements ApplicationRunner {
 
     private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-    BuiltInContentLoader(ArticleImporter importer) {
+    private final StartUpLock startUpLock;
+
+    BuiltInContentLoader(ArticleImporter importer, StartUpLock startUpLock) {
         this.importer = importer;
+        this.startUpLock = startUpLock;
     }
 
     @Override
+    @Transactional
     public void run(ApplicationArguments args) throws IOException {
+        this.startUpLock.hold();
         Resource[] resources = this.resolver.getResources(LOCATION);
         Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
         for (Resource resource : resources) {

@@ -2,6 +2,7 @@ package org.gazette.comment;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Clears the client addresses of comments older than
- * {@code gazette.privacy.client-address-retention-days}: once an hour, and at start-up.
+ * {@code gazette.privacy.client-address-retention-days}, and the networks that have not
+ * posted since then: once an hour, and at start-up.
  */
 @Component
 class ClientAddressRetention {
@@ -23,11 +25,15 @@ class ClientAddressRetention {
 
     private final PrivacyProperties properties;
 
+    private final PostingClients postingClients;
+
     private final Clock clock;
 
-    ClientAddressRetention(CommentRepository comments, PrivacyProperties properties, Clock clock) {
+    ClientAddressRetention(CommentRepository comments, PrivacyProperties properties, PostingClients postingClients,
+            Clock clock) {
         this.comments = comments;
         this.properties = properties;
+        this.postingClients = postingClients;
         this.clock = clock;
     }
 
@@ -39,8 +45,9 @@ class ClientAddressRetention {
         if (days <= 0) {
             return 0;
         }
-        int cleared = this.comments
-            .clearClientAddressesBefore(this.clock.instant().minus(Duration.ofDays(days)));
+        Instant cutoff = this.clock.instant().minus(Duration.ofDays(days));
+        this.postingClients.forgetBefore(cutoff);
+        int cleared = this.comments.clearClientAddressesBefore(cutoff);
         if (cleared > 0) {
             logger.info("Cleared the client address of {} comments older than {} days", cleared, days);
         }

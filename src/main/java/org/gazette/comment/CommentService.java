@@ -33,16 +33,20 @@ public class CommentService {
 
     private final ObjectProvider<StaffDirectory> staff;
 
+    private final PostingClients postingClients;
+
     private final Clock clock;
 
     CommentService(ArticleRepository articles, CommentRepository comments, CommentSettingsService settings,
-            CommentThreads threads, HeldCommentTokens tokens, ObjectProvider<StaffDirectory> staff, Clock clock) {
+            CommentThreads threads, HeldCommentTokens tokens, ObjectProvider<StaffDirectory> staff,
+            PostingClients postingClients, Clock clock) {
         this.articles = articles;
         this.comments = comments;
         this.settings = settings;
         this.threads = threads;
         this.tokens = tokens;
         this.staff = staff;
+        this.postingClients = postingClients;
         this.clock = clock;
     }
 
@@ -66,6 +70,9 @@ public class CommentService {
         Comment parent = (form.getReplyTo() != null) ? replyParent(article, form.getReplyTo(), rules) : null;
         Author author = form.toAuthor();
         Submission submission = new Submission(author, form.getComment(), clientAddress, form.isHoneypotFilled());
+        if (clientAddress != null && !rules.floodInterval().isZero() && !rules.floodInterval().isNegative()) {
+            this.postingClients.lock(ClientAddresses.limitKey(clientAddress), now);
+        }
         CommentScreening.Outcome outcome = new CommentScreening(rules).screen(submission,
                 new StoredFacts(article, submission, now));
         if (outcome instanceof CommentScreening.Duplicate) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.gazette.StartUpLock;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
@@ -22,7 +24,8 @@ import org.springframework.util.StringUtils;
  * else, for 24 hours (WordPress's {@code moderation-hash}). A token names the comment
  * and its expiry and carries an HMAC-SHA256 over both; without the key it cannot be
  * made or altered. The key comes from {@code gazette.comments.token-secret} or is
- * generated once and kept in the database.
+ * generated once and kept in the database (under the {@link StartUpLock}, so nodes that
+ * start together share one key).
  */
 @Component
 public class HeldCommentTokens {
@@ -38,13 +41,16 @@ public class HeldCommentTokens {
     private final byte[] key;
 
     HeldCommentTokens(CommentProperties properties, AppSecretRepository secrets, TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock, StartUpLock startUpLock) {
         this.clock = clock;
         if (StringUtils.hasText(properties.tokenSecret())) {
             this.key = properties.tokenSecret().getBytes(StandardCharsets.UTF_8);
         }
         else {
-            String stored = transactions.execute((status) -> storedKey(secrets));
+            String stored = transactions.execute((status) -> {
+                startUpLock.hold();
+                return storedKey(secrets);
+            });
             this.key = Base64.getUrlDecoder().decode(stored);
         }
     }

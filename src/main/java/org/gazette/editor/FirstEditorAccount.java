@@ -2,6 +2,7 @@ package org.gazette.editor;
 
 import java.time.Clock;
 
+import org.gazette.StartUpLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import org.springframework.util.StringUtils;
 /**
  * Makes the first editor account (an admin) on a fresh database. Without a configured
  * password a strong one is generated and printed once; it must be changed at the first
- * sign-in.
+ * sign-in. Nodes that start together on an empty database make one account: the check
+ * and the insert run under the {@link StartUpLock}.
  */
 @Component
 class FirstEditorAccount implements ApplicationRunner {
@@ -30,17 +32,21 @@ class FirstEditorAccount implements ApplicationRunner {
 
     private final Clock clock;
 
+    private final StartUpLock startUpLock;
+
     FirstEditorAccount(EditorAccountRepository accounts, EditorProperties properties,
-            PasswordEncoder passwordEncoder, Clock clock) {
+            PasswordEncoder passwordEncoder, Clock clock, StartUpLock startUpLock) {
         this.accounts = accounts;
         this.properties = properties;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.startUpLock = startUpLock;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        this.startUpLock.hold();
         if (this.accounts.count() > 0) {
             return;
         }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
+import org.gazette.StartUpLock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,7 @@ import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,9 @@ class ArticleImporterTests {
 
     @Autowired
     TestEntityManager entityManager;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void importsSeedWithItsBodyInOrder() throws Exception {
@@ -130,7 +135,7 @@ class ArticleImporterTests {
 
     @Test
     void loadsBuiltInContentOnce() throws Exception {
-        BuiltInContentLoader loader = new BuiltInContentLoader(this.importer);
+        BuiltInContentLoader loader = new BuiltInContentLoader(this.importer, new StartUpLock(this.jdbc));
         loader.run(null);
         loader.run(null);
         assertThat(this.articles.findAll()).extracting(Article::getSlug, Article::getSourceKey)

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DataJpaTest(properties = "gazette.privacy.client-address-retention-days=90")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ ClientAddressRetention.class, ClientAddressRetentionTests.Config.class })
+@Import({ ClientAddressRetention.class, PostingClients.class, ClientAddressRetentionTests.Config.class })
 class ClientAddressRetentionTests {
 
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");

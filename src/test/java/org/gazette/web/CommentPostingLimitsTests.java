@@ -5,6 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.gazette.article.Article;
 import org.gazette.comment.CommentFixtures;
@@ -93,6 +100,35 @@ class CommentPostingLimitsTests {
         this.clock.advance(Duration.ofSeconds(15));
         assertThat(post(second, "198.51.100.1")).hasStatus(HttpStatus.SEE_OTHER);
         assertThat(this.fixtures.storedOn(this.article)).hasSize(2);
+    }
+
+    @Test
+    void postsSentAtTheSameInstantFromOneClientPassFloodControlOnce() throws Exception {
+        int posts = 3;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(posts);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try {
+            for (int i = 1; i <= posts; i++) {
+                CommentForm form = CommentForm.by("Reader " + i);
+                statuses.add(threads.submit(() -> {
+                    start.await();
+                    return post(form, "198.51.100.30").getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get(1, TimeUnit.MINUTES));
+            }
+            assertThat(answers).containsExactlyInAnyOrder(HttpStatus.SEE_OTHER.value(),
+                    HttpStatus.TOO_MANY_REQUESTS.value(), HttpStatus.TOO_MANY_REQUESTS.value());
+            assertThat(this.fixtures.storedOn(this.article)).hasSize(1);
+        }
+        finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

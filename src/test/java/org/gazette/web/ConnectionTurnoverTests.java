@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.gazette.TestDatabases;
 import org.gazette.article.Article;
 import org.gazette.comment.CommentFixtures;
 import org.gazette.comment.CommentSettingsService;
@@ -102,8 +103,12 @@ class ConnectionTurnoverTests {
             .isThrownBy(() -> jdbc.update("UPDATE editor_account SET role = 'OWNER'"));
     }
 
-    /** The ids of the database sessions open now, this query's own included. */
+    /** The ids of the database sessions open now on this database, this query's own included. */
     private static List<Long> sessions(JdbcTemplate jdbc) {
+        if (TestDatabases.postgresql()) {
+            return jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
+                    Long.class);
+        }
         return jdbc.queryForList("SELECT session_id FROM information_schema.sessions", Long.class);
     }
 
