@@ -55,6 +55,12 @@ class ShutdownDrain implements SmartLifecycle {
         }
     }
 
+    /** Only a real stop drains: a context paused and started again (as tests do) keeps taking traffic. */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public boolean isRunning() {
         return this.running;

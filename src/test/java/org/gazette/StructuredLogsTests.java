@@ -22,8 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class StructuredLogsTests {
 
+    /**
+     * Boot keeps the format in a system property (read by its Logback configuration) that
+     * outlives the application: cleared, and logging set up again, so that the tests that
+     * run after this one in the same JVM log plain text as they expect.
+     */
     @AfterEach
     void plainLogsAgain() {
+        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+        System.clearProperty("FILE_LOG_STRUCTURED_FORMAT");
         start().close();
     }
 
