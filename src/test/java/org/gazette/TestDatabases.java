@@ -49,12 +49,21 @@ public class TestDatabases implements EnvironmentPostProcessor, Ordered {
      */
     public static Map<String, String> freshDatabase() {
         if (postgresql()) {
-            return Map.of("spring.datasource.url", server().getJdbcUrl("postgres", createDatabase()),
-                    "spring.datasource.username", "postgres", "spring.datasource.password", "");
+            return postgresDatabase();
         }
         return Map.of("spring.datasource.url", "jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                 "spring.datasource.username", "sa", "spring.datasource.password", "");
+    }
+
+    /**
+     * The {@code spring.datasource.*} properties of a new, empty database on this JVM's
+     * one embedded PostgreSQL server, whatever this run's kind, for the tests that always
+     * run on PostgreSQL.
+     */
+    public static Map<String, String> postgresDatabase() {
+        return Map.of("spring.datasource.url", server().getJdbcUrl("postgres", createDatabase()),
+                "spring.datasource.username", "postgres", "spring.datasource.password", "");
     }
 
     @Override

@@ -1,10 +1,7 @@
 package org.gazette.moderation;
 
-import java.io.IOException;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.gazette.TestDatabases;
 import org.gazette.comment.CommentService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,26 +23,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @SpringBootTest
 class AuditLogPostgresTests {
 
-    private static EmbeddedPostgres postgres;
-
     @Autowired
     private JdbcTemplate jdbc;
 
     private DeskFixtures fixtures;
 
     @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void postgres(DynamicPropertyRegistry registry) {
+        TestDatabases.postgresDatabase().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Autowired
