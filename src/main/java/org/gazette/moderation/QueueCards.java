@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.gazette.web.Dates;
+import org.gazette.article.Dates;
 import org.unbescape.html.HtmlEscape;
 
 import org.springframework.context.MessageSource;

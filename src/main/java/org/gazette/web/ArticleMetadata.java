@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.gazette.article.Article;
+import org.gazette.article.Dates;
 import org.gazette.article.SiteProperties;
 import tools.jackson.databind.json.JsonMapper;
 

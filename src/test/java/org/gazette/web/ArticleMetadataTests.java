@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.gazette.article.Article;
+import org.gazette.article.Dates;
 import org.gazette.article.SiteProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

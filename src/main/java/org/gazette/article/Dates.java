@@ -1,10 +1,8 @@
-package org.gazette.web;
+package org.gazette.article;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
-import org.gazette.article.SiteProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -21,7 +19,7 @@ public class Dates {
 
     private final DateTimeFormatter iso;
 
-    Dates(SiteProperties site) {
+    public Dates(SiteProperties site) {
         this.day = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.CANADA).withZone(site.timeZone());
         this.dayAndTime = DateTimeFormatter.ofPattern("MMMM d, uuuu 'at' h:mm a", Locale.CANADA)
             .withZone(site.timeZone());
