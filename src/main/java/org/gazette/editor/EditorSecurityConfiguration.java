@@ -33,6 +33,7 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The editors' side: a session only once signed in (a new session id at sign-in, the
@@ -125,8 +126,9 @@ public class EditorSecurityConfiguration {
     }
 
     @Bean
-    SignInThrottle signInThrottle(EditorProperties properties, Clock clock) {
-        return new SignInThrottle(properties.signIn(), clock);
+    SignInThrottle signInThrottle(EditorProperties properties, Clock clock, JdbcTemplate jdbc,
+            PlatformTransactionManager transactions) {
+        return new SignInThrottle(properties.signIn(), clock, jdbc, transactions);
     }
 
     @Bean

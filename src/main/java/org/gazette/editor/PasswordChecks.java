@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
  * thread from readers. A stranger's sign-in takes a check only if one is free at once,
  * so none of them holds a request thread waiting; a browser that signed in to the
  * account before (its device cookie) may also wait briefly, and has one check of its own
- * beyond the cap, so a flood from many clients cannot keep the editors out.
+ * beyond the cap, so a flood from many clients cannot keep the editors out. The cap is
+ * per node, as it should be: it guards this node's processors and counts no guesses
+ * (those are counted in the database, by {@link SignInThrottle}, for every node).
  */
 class PasswordChecks {
 

@@ -2,12 +2,8 @@ package org.gazette.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gazette.ClientAddresses;
@@ -25,8 +21,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Guards the handlers marked {@link GuardedPost} before their body is read: a cross-site
  * post is refused with 403, a body over the size cap with 413, and a client over the
- * abuse rate limit (a token bucket per client: an IPv4 address or an IPv6 /64) gets 429
- * with {@code Retry-After}. It is tied to the handler, not to a spelling of its path, so
+ * abuse rate limit (a token bucket per client: an IPv4 address or an IPv6 /64, kept in
+ * the database and shared by every node, see {@link PostingAllowances}) gets 429 with
+ * {@code Retry-After}. It is tied to the handler, not to a spelling of its path, so
  * {@code /articles/x/%63omments} meets the same limits as {@code /articles/x/comments}.
  * (The public chain's {@link CrossSiteRequestFilter} refuses cross-site posts everywhere
  * on the readers' side; the guard repeats the check so that it holds for the posting
@@ -34,13 +31,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Component
 class CommentPostGuard implements HandlerInterceptor, WebMvcConfigurer {
-
-    /**
-     * The most clients whose rate-limit bucket is kept: a client past it evicts the one
-     * least recently seen, which gains the newcomer nothing it would not have as a fresh
-     * client, and the buckets stay within a few MB of heap.
-     */
-    static final int MAX_CLIENTS = 20_000;
 
     /** 10,000 emoji URL-encode to about 120 KB; the cap leaves room for the other fields. */
     static final long MAX_BODY_BYTES = 256 * 1024;
@@ -51,15 +41,14 @@ class CommentPostGuard implements HandlerInterceptor, WebMvcConfigurer {
 
     private final PostingOutcomes outcomes;
 
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-        .maximumSize(MAX_CLIENTS)
-        .expireAfterAccess(Duration.ofHours(1))
-        .build();
+    private final PostingAllowances allowances;
 
-    CommentPostGuard(CommentProperties properties, SiteProperties site, PostingOutcomes outcomes) {
+    CommentPostGuard(CommentProperties properties, SiteProperties site, PostingOutcomes outcomes,
+            PostingAllowances allowances) {
         this.limit = properties.rateLimit();
         this.crossSite = new CrossSiteRequestFilter(site.baseUrl().toString());
         this.outcomes = outcomes;
+        this.allowances = allowances;
     }
 
     @Override
@@ -85,27 +74,16 @@ class CommentPostGuard implements HandlerInterceptor, WebMvcConfigurer {
             return false;
         }
         if (this.limit.enabled()) {
-            Bucket bucket = this.buckets.get(ClientAddresses.limitKey(ClientAddresses.of(request)),
-                    (client) -> newBucket());
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
+            Optional<Duration> wait = this.allowances.take(ClientAddresses.limitKey(ClientAddresses.of(request)));
+            if (wait.isPresent()) {
                 this.outcomes.refused(PostingOutcomes.Refusal.RATE_LIMITED);
-                long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+                long seconds = Math.max(1, wait.get().toSeconds() + 1);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                 response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
                 return false;
             }
         }
         return true;
-    }
-
-    private Bucket newBucket() {
-        return Bucket.builder()
-            .addLimit(Bandwidth.builder()
-                .capacity(this.limit.capacity())
-                .refillGreedy(this.limit.capacity(), this.limit.period())
-                .build())
-            .build();
     }
 
 }

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A client over real HTTP that keeps cookies and does not follow redirects, as a
- * browser keeps a session; {@link #signIn} goes through the sign-in form.
+ * browser keeps a session; {@link #signIn} goes through the sign-in form. Behind a
+ * proxy ({@link #forwardedFor}) it sends its own address as {@code X-Forwarded-For}.
  */
 final class CookieBrowser {
 
@@ -30,13 +31,16 @@ final class CookieBrowser {
 
     private final HttpClient http;
 
+    private final String forwardedFor;
+
     CookieBrowser(int port) {
-        this(port, new CookieManager());
+        this(port, new CookieManager(), null);
     }
 
-    private CookieBrowser(int port, CookieManager cookies) {
+    private CookieBrowser(int port, CookieManager cookies, String forwardedFor) {
         this.port = port;
         this.cookies = cookies;
+        this.forwardedFor = forwardedFor;
         this.http = HttpClient.newBuilder()
             .cookieHandler(this.cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -45,7 +49,12 @@ final class CookieBrowser {
 
     /** The same browser, with the same cookies, talking to the server on another port. */
     CookieBrowser onPort(int otherPort) {
-        return new CookieBrowser(otherPort, this.cookies);
+        return new CookieBrowser(otherPort, this.cookies, this.forwardedFor);
+    }
+
+    /** The same browser at that address, as a trusted proxy forwards it. */
+    CookieBrowser forwardedFor(String clientAddress) {
+        return new CookieBrowser(this.port, this.cookies, clientAddress);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -99,6 +108,9 @@ final class CookieBrowser {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (this.forwardedFor != null) {
+            request.header("X-Forwarded-For", this.forwardedFor);
+        }
         return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

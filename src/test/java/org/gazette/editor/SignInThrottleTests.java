@@ -5,23 +5,50 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sign-in throttle's rules, on their own: failures count per username and client
- * within a sliding window; a client has one budget across all usernames; an existing
- * account has a budget for browsers that never signed in to it, which once spent holds
- * back those browsers only; and memory holds only what the limits need.
+ * The sign-in throttle's rules, on the database that keeps its failures: failures count
+ * per username and client within a sliding window; a client has one budget across all
+ * usernames; an existing account has a budget for browsers that never signed in to it,
+ * which once spent holds back those browsers only; every throttle on the database (one
+ * per node) counts the same failures; and the database keeps only what the limits need,
+ * for as long as they need it.
  */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class SignInThrottleTests {
 
     private static final String CLIENT = "203.0.113.1";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
 
-    private final SignInThrottle throttle = new SignInThrottle(signIn(3, 10, 4), this.clock);
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    private SignInThrottle throttle;
+
+    @BeforeEach
+    void emptyThrottle() {
+        this.jdbc.update("delete from sign_in_failure");
+        this.throttle = newThrottle();
+    }
 
     @Test
     void letsAttemptsThroughUntilTheLimitIsReached() {
@@ -104,21 +131,49 @@ class SignInThrottleTests {
 
     @Test
     void keepsNothingAboutAUsernameWithoutAnAccount() {
-        for (int i = 0; i < 1000; i++) {
-            this.throttle.failed("nobody-" + i, "198.51.100." + (i % 250), false, false);
+        for (int i = 0; i < 100; i++) {
+            this.throttle.failed("nobody-" + i, "198.51.100." + (i % 25), false, false);
         }
-        assertThat(this.throttle.trackedAccounts()).isZero();
         assertThat(this.throttle.held("nobody-1")).isFalse();
+        assertThat(this.jdbc.queryForObject("select count(*) from sign_in_failure where counted_as = 'account'",
+                Integer.class)).isZero();
     }
 
     @Test
-    void remembersABoundedNumberOfClientsAndPairs() {
-        SignInThrottle small = new SignInThrottle(signIn(3, 10, 4), this.clock, 100, Runnable::run);
-        for (int i = 0; i < 5000; i++) {
-            small.failed("guess-" + i, "2001:db8:" + Integer.toHexString(i) + "::/64", false, false);
+    void everyThrottleOnTheDatabaseCountsTheSameFailures() {
+        SignInThrottle otherNode = newThrottle();
+        fail("editor", CLIENT);
+        otherNode.failed("editor", CLIENT, true, false);
+        assertThat(this.throttle.waitFor("editor", CLIENT)).isEmpty();
+
+        assertThat(fail("editor", CLIENT)).isTrue();
+        assertThat(otherNode.waitFor("editor", CLIENT)).contains(Duration.ofMinutes(10));
+        otherNode.succeeded("editor", CLIENT);
+        assertThat(this.throttle.waitFor("editor", CLIENT)).isEmpty();
+    }
+
+    @Test
+    void aFailureCountsEvenWhenTheWorkAroundItIsRolledBack() {
+        new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+            failTimes(3, "editor", CLIENT);
+            status.setRollbackOnly();
+        });
+
+        assertThat(this.throttle.waitFor("editor", CLIENT)).isPresent();
+    }
+
+    @Test
+    void forgetsFailuresOnceTheyHaveLeftTheWindow() {
+        for (int i = 0; i < 2 * SignInThrottle.BATCH + 100; i++) {
+            this.throttle.failed("guess-" + i, "2001:db8:" + Integer.toHexString(i) + "::/64", true, false);
         }
-        assertThat(small.trackedClients()).isLessThanOrEqualTo(100);
-        assertThat(small.trackedPairs()).isLessThanOrEqualTo(100);
+        this.clock.advance(Duration.ofMinutes(5));
+        fail("editor", CLIENT);
+        this.clock.advance(Duration.ofMinutes(5));
+
+        assertThat(this.throttle.forgetExpired()).isEqualTo(3 * (2 * SignInThrottle.BATCH + 100));
+        assertThat(this.jdbc.queryForObject("select count(*) from sign_in_failure", Integer.class)).isEqualTo(3);
+        assertThat(this.throttle.held("guess-1")).isFalse();
     }
 
     @Test
@@ -126,6 +181,10 @@ class SignInThrottleTests {
         assertThat(SignInThrottle.seconds(Duration.ofMillis(1500))).isEqualTo(2);
         assertThat(SignInThrottle.seconds(Duration.ofSeconds(600))).isEqualTo(600);
         assertThat(SignInThrottle.seconds(Duration.ofMillis(10))).isEqualTo(1);
+    }
+
+    private SignInThrottle newThrottle() {
+        return new SignInThrottle(signIn(3, 10, 4), this.clock, this.jdbc, this.transactions);
     }
 
     private static EditorProperties.SignIn signIn(int perPair, int perClient, int perAccount) {

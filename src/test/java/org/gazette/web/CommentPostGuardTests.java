@@ -2,14 +2,20 @@ package org.gazette.web;
 
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.gazette.article.SiteProperties;
 import org.gazette.comment.CommentProperties;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.method.HandlerMethod;
@@ -20,19 +26,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The guard on the posting handler, on its own: whatever led a request to the handler
  * (the public chain's header check refuses cross-site posts first on the readers' paths),
  * the guard itself refuses a cross-site post, an oversized body and a client over its
- * allowance, and lets others through.
+ * allowance (kept in the database), and lets others through.
  */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class CommentPostGuardTests {
 
-    private final CommentPostGuard guard = new CommentPostGuard(
-            new CommentProperties(Duration.ofSeconds(15), new CommentProperties.RateLimit(true, 2, Duration.ofMinutes(10)),
-                    2, 5, 50, 0, null),
-            new SiteProperties(URI.create("http://localhost:8080"), ZoneId.of("UTC")),
-            new PostingOutcomes(new SimpleMeterRegistry()));
+    private static final CommentProperties PROPERTIES = new CommentProperties(Duration.ofSeconds(15),
+            new CommentProperties.RateLimit(true, 2, Duration.ofMinutes(10)), 2, 5, 50, 0, null);
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private CommentPostGuard guard;
 
     private final HandlerMethod posting = new HandlerMethod(new Handlers(), method("post"));
 
     private final HandlerMethod other = new HandlerMethod(new Handlers(), method("other"));
+
+    @BeforeEach
+    void guard() {
+        this.guard = new CommentPostGuard(PROPERTIES,
+                new SiteProperties(URI.create("http://localhost:8080"), ZoneId.of("UTC")),
+                new PostingOutcomes(new SimpleMeterRegistry()),
+                new PostingAllowances(this.jdbc, Clock.systemUTC(), PROPERTIES));
+    }
 
     @Test
     void refusesACrossSitePostReachingThePostingHandler() throws Exception {
