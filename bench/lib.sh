@@ -111,25 +111,39 @@ prepare_launch() {
 # directory (and so its H2 database, ./data) in $WORK/NAME; waits for /actuator/health
 # to say UP. Sets APP_PID, APP_DIR, HEALTHY_MS.
 start_gazette() {
+    launch_gazette "$@"
+    await_gazette "$1"
+}
+
+# launch_gazette NAME [ARGS...]: the start of start_gazette, without the wait: Gazette on
+# $PORT, its public origin SITE_URL (default $BASE, the node itself), its output in
+# $WORK/NAME/app.log. Sets APP_PID, APP_DIR, LAUNCHED_NS.
+launch_gazette() {
     local name=$1
     shift
     APP_DIR="$WORK/$name"
     mkdir -p "$APP_DIR"
-    port_free "$PORT" || die "port $PORT is taken: set GAZETTE_PORT"
-    local started now
-    started=$(date +%s%N)
+    port_free "$PORT" || die "port $PORT is taken${PORT_HINT:-: set GAZETTE_PORT}"
+    LAUNCHED_NS=$(date +%s%N)
     # shellcheck disable=SC2086
     (cd "$APP_DIR" && exec java $JAVA_OPTS "${LAUNCH[@]}" --server.port="$PORT" --management.server.port=0 \
-        --gazette.base-url="$BASE" --gazette.editor.password="$EDITOR_PASSWORD" "$@") >"$APP_DIR/app.log" 2>&1 &
+        --gazette.base-url="${SITE_URL:-$BASE}" --gazette.editor.password="$EDITOR_PASSWORD" "$@") \
+        </dev/null >"$APP_DIR/app.log" 2>&1 &
     APP_PID=$!
+}
+
+# await_gazette NAME: waits until the Gazette just launched (APP_PID on $BASE) says UP on
+# /actuator/health, at most 180 s. Sets HEALTHY_MS.
+await_gazette() {
+    local now
     until curl -fs -m 2 "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
         kill -0 "$APP_PID" 2>/dev/null || die "Gazette exited during start-up; see $APP_DIR/app.log"
         now=$(date +%s%N)
-        [ $(((now - started) / 1000000000)) -lt 180 ] || die "Gazette was not healthy after 180 s; see $APP_DIR/app.log"
+        [ $(((now - LAUNCHED_NS) / 1000000000)) -lt 180 ] || die "Gazette was not healthy after 180 s; see $APP_DIR/app.log"
         sleep 0.05
     done
-    HEALTHY_MS=$((($(date +%s%N) - started) / 1000000))
-    log "Gazette ($name, pid $APP_PID) healthy after ${HEALTHY_MS} ms"
+    HEALTHY_MS=$((($(date +%s%N) - LAUNCHED_NS) / 1000000))
+    log "Gazette ($1, pid $APP_PID) healthy after ${HEALTHY_MS} ms"
 }
 
 # Waits for BulkCommentImport's log line; sets FILL_SUMMARY.
