@@ -169,7 +169,9 @@ class ProxyFailoverIT {
         String page = CommentClient.ARTICLE + "?page=1";
         send(http, page, List.of());
         HttpResponse<String> cached = send(http, page, List.of());
-        assertThat(cached.headers().firstValue("X-Cache-Status")).as("an anonymous page, asked again").hasValue("HIT");
+        // Kept for a second (s-maxage=1), then revalidated with its ETag: either way from the cache.
+        assertThat(cached.headers().firstValue("X-Cache-Status")).as("an anonymous page, asked again")
+            .isIn(Optional.of("HIT"), Optional.of("REVALIDATED"));
         assertThat(send(http, page, List.of("Cookie", "JSESSIONID=someone")).headers().firstValue("X-Cache-Status"))
             .as("the same page with a session cookie")
             .hasValue("BYPASS");
