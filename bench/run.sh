@@ -7,6 +7,9 @@
 #
 #   bench/run.sh              full run: N = 200, 2,000 and 20,000 (about 15 minutes)
 #   bench/run.sh --quick      N = 200 and 2,000, shorter measurements (about 5 minutes)
+#   bench/run.sh --postgresql the same on PostgreSQL (a server of its own, started with
+#                             deploy/cluster.sh database; a fresh database per instance;
+#                             synchronous_commit on, as PostgreSQL ships)
 #
 # Options:   --no-build           use the jar already in target/
 #            --sizes "200 2000"   the comment counts to measure
@@ -21,16 +24,18 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 QUICK=0
+POSTGRESQL=0
 BUILD=1
 SIZES=
 RESULTS="$BENCH_DIR/results.md"
 while [ $# -gt 0 ]; do
     case $1 in
         --quick) QUICK=1 ;;
+        --postgresql) POSTGRESQL=1 ;;
         --no-build) BUILD=0 ;;
         --sizes) SIZES=$2; shift ;;
         --results) RESULTS=$2; shift ;;
-        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
     shift
@@ -63,6 +68,7 @@ NGINX_PID=
 
 cleanup() {
     stop_gazette
+    [ $POSTGRESQL = 0 ] || "$ROOT/deploy/cluster.sh" stop --run-dir "$WORK/postgres" >/dev/null 2>&1 || true
     if [ -n "$NGINX_PID" ]; then
         kill -QUIT "$NGINX_PID" 2>/dev/null || true
         wait "$NGINX_PID" 2>/dev/null || true
@@ -90,6 +96,33 @@ start_nginx() {
         sleep 0.1
     done
     log "nginx (pid $NGINX_PID) serving $WWW on $NBASE"
+}
+
+# With --postgresql: the server, started once for the run.
+start_database() {
+    [ $POSTGRESQL = 1 ] || return 0
+    "$ROOT/deploy/cluster.sh" database --run-dir "$WORK/postgres" --pg-port "${BENCH_PG_PORT:-18399}" >/dev/null \
+        || die "PostgreSQL did not start"
+    # shellcheck disable=SC1091
+    source "$WORK/postgres/secrets.env"
+    PG_JDBC="jdbc:postgresql://127.0.0.1:${BENCH_PG_PORT:-18399}"
+    PG_VERSION=$(PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "${BENCH_PG_PORT:-18399}" -U gazette -d gazette -tAc \
+        "SELECT current_setting('server_version') || ', synchronous_commit ' || current_setting('synchronous_commit') || ', fsync ' || current_setting('fsync')")
+    log "PostgreSQL $PG_VERSION"
+}
+
+# database_args NAME: the settings that put instance NAME on a database of its own: H2
+# in its directory (nothing to add), or with --postgresql the database bench_NAME, made
+# when first asked for (the queue's instance starts again on the data of the one before).
+database_args() {
+    [ $POSTGRESQL = 1 ] || return 0
+    local db="bench_$1"
+    if ! PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "${BENCH_PG_PORT:-18399}" -U gazette -d gazette -tAc \
+            "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+        PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "${BENCH_PG_PORT:-18399}" -U gazette -d gazette -qc \
+            "CREATE DATABASE $db" >&2 || die "could not create the database $db"
+    fi
+    echo "--spring.datasource.url=$PG_JDBC/$db --spring.datasource.username=gazette --spring.datasource.password=$DB_PASSWORD"
 }
 
 nginx_workers() {
@@ -212,7 +245,8 @@ article_slug() {
 measure_page_size_200() {
     log "== the article page with 200 comments, page size 200"
     FILL_SUMMARY=
-    start_gazette p200 --spring.profiles.active=bench --gazette.comments.page-size=200 \
+    # shellcheck disable=SC2046
+    start_gazette p200 $(database_args p200) --spring.profiles.active=bench --gazette.comments.page-size=200 \
         --gazette.bench.approved=200 --gazette.bench.seed=200
     wait_for_fill
     local slug shown
@@ -233,7 +267,8 @@ measure_size() {
     local n=$1 slug status bytes last etag
     log "== N = $n approved comments"
     FILL_SUMMARY=
-    start_gazette "n$n" --spring.profiles.active=bench --gazette.bench.approved="$n" --gazette.bench.seed="$n"
+    # shellcheck disable=SC2046
+    start_gazette "n$n" $(database_args "n$n") --spring.profiles.active=bench --gazette.bench.approved="$n" --gazette.bench.seed="$n"
     wait_for_fill
     slug=$(article_slug)
     local article="/articles/$slug"
@@ -299,7 +334,8 @@ measure_size() {
     [ "$QUEUE_AT" = all ] || [[ " $QUEUE_AT " == *" $n "* ]] || return 0
     log "== N = $n with $PENDING comments in the moderation queue"
     FILL_SUMMARY=
-    start_gazette "n$n" --spring.profiles.active=bench --gazette.bench.pending="$PENDING" --gazette.bench.seed="$((n + 1))"
+    # shellcheck disable=SC2046
+    start_gazette "n$n" $(database_args "n$n") --spring.profiles.active=bench --gazette.bench.pending="$PENDING" --gazette.bench.seed="$((n + 1))"
     wait_for_fill
     # The moderation queue, signed in, paging through the pending comments.
     sign_in "$n"
@@ -340,6 +376,7 @@ log "machine: $MACHINE; load average $LOAD_BEFORE"
 log "work directory $WORK; sizes $SIZES; $ROUNDS round(s) of ${DURATION}s per figure"
 build_jar
 REVISION=$(git_revision)
+start_database
 start_nginx
 STARTED=$(date +%s)
 measure_page_size_200
@@ -372,6 +409,11 @@ report() {
     echo
     echo "- Machine: $MACHINE"
     echo "- Gazette revision $REVISION (jar built $JAR_BUILT); wrk -t$THREADS -c$CONNECTIONS, keep-alive, $ROUNDS round(s) of ${DURATION}s per figure after a ${WARMUP}s warm-up, Gazette and nginx alternating; no compression asked for"
+    if [ $POSTGRESQL = 1 ]; then
+        echo "- Database: PostgreSQL $PG_VERSION, on this machine, a fresh database per instance"
+    else
+        echo "- Database: H2 (embedded, file mode), a fresh database per instance"
+    fi
     echo "- Load average before $LOAD_BEFORE, after $LOAD_AFTER; the run took $((ELAPSED / 60)) min $((ELAPSED % 60)) s"
     echo
     echo "| N | what | status | bytes | req/s | p50 ms | p99 ms | errors | compared with | its req/s | its p99 ms | ratio | CPU µs/req | its CPU µs/req | CPU ratio |"

@@ -13,6 +13,7 @@
 #                                               and nothing else, as a crash
 #   deploy/cluster.sh start-node K              starts node K, and once it is ready puts it back
 #   deploy/cluster.sh restart-node K [--kill]   one step of a rolling restart
+#   deploy/cluster.sh database [--pg-port Q]    PostgreSQL alone (bench/run.sh --postgresql)
 #   deploy/cluster.sh proxy-cache on|off        nginx with its cache, or as a plain balancer
 #
 # Options:   --run-dir DIR   the run directory (GAZETTE_CLUSTER_DIR; default target/cluster)
@@ -58,7 +59,7 @@ case $COMMAND in
         CACHE_SWITCH=$1
         shift
         ;;
-    start|stop|status) ;;
+    start|stop|status|database) ;;
     -h|--help|help) usage; exit 0 ;;
     *) die "unknown command $COMMAND (see --help)" ;;
 esac
@@ -75,7 +76,7 @@ while [ $# -gt 0 ]; do
     shift
 done
 if [ ! -d "$RUN" ]; then
-    [ "$COMMAND" = start ] || { [ "$COMMAND" = stop ] && exit 0; die "no cluster in $RUN"; }
+    [ "$COMMAND" = start ] || [ "$COMMAND" = database ] || { [ "$COMMAND" = stop ] && exit 0; die "no cluster in $RUN"; }
     mkdir -p "$RUN"
 fi
 RUN=$(cd "$RUN" && pwd)
@@ -503,8 +504,23 @@ start() {
     echo "Stop it with: $0 stop${RUN:+ --run-dir $RUN}"
 }
 
+# PostgreSQL alone, with no node and no proxy: for measuring one node started by other
+# means (bench/run.sh --postgresql). The password is DB_PASSWORD in the run directory's
+# secrets.env; stop it with the stop command.
+database() {
+    PG_PORT=${OPT_PG_PORT:-15432}
+    [[ "$PG_PORT" =~ ^[0-9]+$ ]] || die "--pg-port takes a port number"
+    printf 'NODES=0\nPROXY_PORT=0\nPG_PORT=%s\n' "$PG_PORT" >"$SETTINGS"
+    ensure_secrets
+    load_settings
+    find_postgres
+    start_postgres
+    echo "PostgreSQL: jdbc:postgresql://127.0.0.1:$PG_PORT/gazette (user gazette, password DB_PASSWORD in $SECRETS)"
+}
+
 case $COMMAND in
     start) start ;;
+    database) database ;;
     stop) stop_all ;;
     status) status ;;
     stop-node)
