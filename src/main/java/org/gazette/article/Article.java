@@ -8,7 +8,6 @@ import java.util.List;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -17,10 +16,10 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
 /**
- * A news article: headline, dateline and a body made of ordered blocks.
+ * A news article: headline, dateline and a body made of ordered blocks. Whoever
+ * changes one publishes {@code Change.article(id)}, which moves its stored page version.
  */
 @Entity
-@EntityListeners(ArticleChangeListener.class)
 public class Article {
 
     @Id
@@ -45,6 +44,13 @@ public class Article {
 
     @Version
     private long version;
+
+    /** The version of what readers see of it, moved by the database ({@code SharedChanges}), never here. */
+    @Column(insertable = false, updatable = false)
+    private long pageVersion;
+
+    @Column(insertable = false, updatable = false)
+    private Instant pageChangedAt;
 
     @OneToMany(mappedBy = "article", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("blockOrder")

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
 
+import org.gazette.Change;
+import org.gazette.SharedChanges;
 import org.gazette.article.CaptureParser.Block;
 import org.gazette.article.CaptureParser.Paragraph;
 import org.gazette.article.CaptureParser.ParsedArticle;
@@ -38,11 +40,14 @@ public class ArticleImporter {
 
     private final SiteProperties site;
 
+    private final SharedChanges changes;
+
     private final Clock clock;
 
-    public ArticleImporter(ArticleRepository articles, SiteProperties site, Clock clock) {
+    public ArticleImporter(ArticleRepository articles, SiteProperties site, SharedChanges changes, Clock clock) {
         this.articles = articles;
         this.site = site;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -70,7 +75,9 @@ public class ArticleImporter {
         for (Block block : parsed.blocks()) {
             add(article, block);
         }
-        return this.articles.save(article);
+        Article saved = this.articles.save(article);
+        this.changes.publish(Change.article(saved.getId()));
+        return saved;
     }
 
     private Instant publishedAt(LocalDate dateline, Instant now) {

@@ -24,4 +24,18 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
 
     List<Article> findAllByOrderByPublishedAtDescIdDesc();
 
+    /** The stored page version of the article with this slug, with what else its validators need. */
+    @Query("""
+            select new org.gazette.article.ArticleStamp(a.id, a.pageVersion, a.pageChangedAt, a.publishedAt,
+                   a.commentsOpen)
+              from Article a
+             where a.slug = :slug""")
+    Optional<ArticleStamp> findStampBySlug(String slug);
+
+    /** The stored page versions of all articles, summed up for the front page. */
+    @Query("""
+            select new org.gazette.article.SiteStamp(coalesce(max(a.pageVersion), 0), count(a), max(a.pageChangedAt))
+              from Article a""")
+    SiteStamp findSiteStamp();
+
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -15,18 +14,20 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
+import org.gazette.Change;
 import org.gazette.ClientAddresses;
 import org.gazette.article.Article;
 
 /**
  * A reader's comment on an article, or a reply to another comment. Its status moves
- * only through the lifecycle methods, which refuse illegal moves.
+ * only through the lifecycle methods, which refuse illegal moves. Whoever writes one
+ * publishes its {@link #change()}.
  */
 @Entity
-@EntityListeners(CommentChangeListener.class)
 public class Comment {
 
     @Id
@@ -87,7 +88,7 @@ public class Comment {
     @Version
     private long version;
 
-    /** Whether the comment was approved as last read from or written to the database. */
+    /** Whether the comment was approved as read from the database. */
     @Transient
     private boolean approvedWhenStored;
 
@@ -206,17 +207,23 @@ public class Comment {
     // queries --------------------------------------------------------------
 
     /**
-     * Whether the change about to be (or just) stored can alter what readers see: only
-     * approved comments are shown (a removed comment stands as the same placeholder
-     * whatever its status), so a comment that was not approved and is not approved now
-     * changes nothing on the public pages.
+     * What writing this comment as it is now changes, for {@link org.gazette.SharedChanges}:
+     * only approved comments are shown (a removed comment stands as the same placeholder
+     * whatever its status), so a comment that was not approved when read and is not
+     * approved now changes only the desk's queue; otherwise it changes the article's
+     * public pages, and with them the place of its own thread if it is top-level, or of
+     * any thread if it is a reply (which may show or hide its thread's first comment as
+     * a placeholder).
      */
-    boolean changesWhatReadersSee() {
-        return this.approvedWhenStored || isApproved();
+    public Change change() {
+        if (!this.approvedWhenStored && !isApproved()) {
+            return Change.queue(this.articleId);
+        }
+        return Change.comments(this.articleId, isTopLevel() ? this.createdAt : null);
     }
 
-    /** Notes the state the database now holds; see {@link #changesWhatReadersSee()}. */
-    void rememberStoredState() {
+    @PostLoad
+    void loaded() {
         this.approvedWhenStored = isApproved();
     }
 

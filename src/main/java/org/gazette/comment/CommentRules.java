@@ -1,9 +1,11 @@
 package org.gazette.comment;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The rules in force for the next comment: the editors' settings over the property
@@ -23,6 +25,15 @@ public record CommentRules(ModerationMode mode, int maxLinks, int closeAfterDays
     public CommentRules {
         disallowedWords = List.copyOf(disallowedWords);
         moderationWords = List.copyOf(moderationWords);
+    }
+
+    /**
+     * When the comments of an article open for them close by the calendar, if they do:
+     * {@link #closeAfterDays} days after its dateline.
+     */
+    public Optional<Instant> closesAfter(Instant dateline) {
+        return (this.closeAfterDays > 0) ? Optional.of(dateline.plus(Duration.ofDays(this.closeAfterDays)))
+                : Optional.empty();
     }
 
     /** Splits an editor's list: one term per line, blank lines ignored, matched case-insensitively. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.gazette.ClientAddresses;
+import org.gazette.SharedChanges;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleNotFoundException;
 import org.gazette.article.ArticleRepository;
@@ -35,11 +36,13 @@ public class CommentService {
 
     private final PostingClients postingClients;
 
+    private final SharedChanges changes;
+
     private final Clock clock;
 
     CommentService(ArticleRepository articles, CommentRepository comments, CommentSettingsService settings,
             CommentThreads threads, HeldCommentTokens tokens, ObjectProvider<StaffDirectory> staff,
-            PostingClients postingClients, Clock clock) {
+            PostingClients postingClients, SharedChanges changes, Clock clock) {
         this.articles = articles;
         this.comments = comments;
         this.settings = settings;
@@ -47,6 +50,7 @@ public class CommentService {
         this.tokens = tokens;
         this.staff = staff;
         this.postingClients = postingClients;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -84,6 +88,7 @@ public class CommentService {
         Verdict verdict = ((CommentScreening.Accepted) outcome).verdict();
         Comment comment = this.comments
             .saveAndFlush(new Comment(article, parent, author, form.getComment(), verdict, clientAddress, now));
+        this.changes.publish(comment.change());
         int page = this.threads.pageOf(comment);
         String token = comment.isApproved() ? null : this.tokens.issue(comment.getId());
         return new PostedComment(comment.getId(), verdict, page, token);
@@ -94,21 +99,9 @@ public class CommentService {
         return isOpen(article, this.settings.rules(), this.clock.instant());
     }
 
-    /** When the article's comments close by the calendar (close-after-days), if they will. */
-    public Optional<Instant> closesAt(Article article) {
-        int days = this.settings.rules().closeAfterDays();
-        if (!article.isCommentsOpen() || days <= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(article.getPublishedAt().plus(Duration.ofDays(days)));
-    }
-
     private static boolean isOpen(Article article, CommentRules rules, Instant now) {
-        if (!article.isCommentsOpen()) {
-            return false;
-        }
-        return rules.closeAfterDays() <= 0
-                || now.isBefore(article.getPublishedAt().plus(Duration.ofDays(rules.closeAfterDays())));
+        return article.isCommentsOpen()
+                && rules.closesAfter(article.getPublishedAt()).map(now::isBefore).orElse(true);
     }
 
     /**

@@ -59,6 +59,10 @@ public class CommentSettings {
         return this.version;
     }
 
+    public Instant getUpdatedAt() {
+        return this.updatedAt;
+    }
+
     void update(ModerationMode mode, int maxLinks, int closeAfterDays, String disallowedWords,
             String moderationWords, Instant now) {
         this.moderationMode = mode.key();

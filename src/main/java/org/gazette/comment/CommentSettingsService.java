@@ -1,15 +1,21 @@
 package org.gazette.comment;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.context.ApplicationEventPublisher;
+import org.gazette.Change;
+import org.gazette.SharedChanges;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Reads and changes the rules editors manage. The rules in force are kept in memory
- * and replaced on every change, so the next comment posted sees them at once and
- * posting costs no settings query.
+ * Reads and changes the rules editors manage. The rules in force are kept in memory,
+ * so posting costs no settings query, and read again after every committed change to
+ * the settings, made on this node or another ({@link Change.Topic#SETTINGS}).
  */
 @Service
 public class CommentSettingsService {
@@ -20,64 +26,52 @@ public class CommentSettingsService {
 
     private final ModerationProperties moderation;
 
+    private final SharedChanges changes;
+
     private final Clock clock;
 
-    private final ApplicationEventPublisher events;
+    /** Moves with every change the rules kept may not include. */
+    private final AtomicLong generation = new AtomicLong();
 
-    private volatile CommentRules current;
+    private volatile Kept current;
 
     CommentSettingsService(CommentSettingsRepository repository, CommentProperties properties,
-            ModerationProperties moderation, Clock clock, ApplicationEventPublisher events) {
+            ModerationProperties moderation, SharedChanges changes, Clock clock) {
         this.repository = repository;
         this.properties = properties;
         this.moderation = moderation;
+        this.changes = changes;
         this.clock = clock;
-        this.events = events;
     }
 
     /** The rules in force now. */
     public CommentRules rules() {
-        CommentRules rules = this.current;
-        if (rules == null) {
-            rules = load();
-            this.current = rules;
-        }
-        return rules;
+        return inForce().rules();
     }
 
-    /** The stored settings, for the editors' form. */
+    /** The rules in force now, with the version of the stored settings they come from. */
+    public RulesInForce inForce() {
+        // The generation is read before the row: a change committed during the read
+        // leaves these rules marked as older than it, so the next call reads again.
+        long seen = this.generation.get();
+        Kept kept = this.current;
+        if (kept != null && kept.generation() == seen) {
+            return kept.rules();
+        }
+        CommentSettings settings = this.repository.findById(CommentSettings.SINGLETON_ID).orElseThrow();
+        RulesInForce read = new RulesInForce(rulesOf(settings), settings.getVersion(), settings.getUpdatedAt());
+        this.current = new Kept(seen, read);
+        return read;
+    }
+
+    /** The stored settings, for the editors' form, read afresh. */
     @Transactional(readOnly = true)
     public CommentSettings settings() {
         return this.repository.findById(CommentSettings.SINGLETON_ID).orElseThrow();
     }
 
-    /**
-     * Saves the editors' settings; the next comment posted is screened with them.
-     */
-    @Transactional
-    public CommentRules update(ModerationMode mode, int maxLinks, int closeAfterDays, String disallowedWords,
-            String moderationWords) {
-        CommentSettings settings = settings();
-        settings.update(mode, maxLinks, closeAfterDays, normaliseList(disallowedWords),
-                normaliseList(moderationWords), this.clock.instant());
-        this.repository.saveAndFlush(settings);
-        CommentRules rules = toRules(settings);
-        this.current = rules;
-        this.events.publishEvent(new CommentRulesChanged());
-        return rules;
-    }
-
-    /** Forgets the cached rules (tests, or a change made outside this service). */
-    public void reload() {
-        this.current = null;
-        this.events.publishEvent(new CommentRulesChanged());
-    }
-
-    private CommentRules load() {
-        return toRules(this.repository.findById(CommentSettings.SINGLETON_ID).orElseThrow());
-    }
-
-    private CommentRules toRules(CommentSettings settings) {
+    /** The rules the stored settings make, over the property defaults. */
+    public CommentRules rulesOf(CommentSettings settings) {
         ModerationMode mode = ModerationMode.fromKey(settings.getModerationMode())
             .orElseGet(this.moderation::defaultMode);
         int maxLinks = (settings.getMaxLinks() != null) ? settings.getMaxLinks() : this.properties.maxLinks();
@@ -88,8 +82,45 @@ public class CommentSettingsService {
                 CommentRules.terms(settings.getModerationWords()));
     }
 
+    /**
+     * Saves the editors' settings over the stored row as this transaction read it (the
+     * row's version is checked as it is written); every node screens the next comment
+     * with them once the transaction commits.
+     * @throws org.springframework.dao.OptimisticLockingFailureException another save
+     * committed since this transaction read the row
+     */
+    @Transactional
+    public CommentRules update(ModerationMode mode, int maxLinks, int closeAfterDays, String disallowedWords,
+            String moderationWords) {
+        CommentSettings settings = settings();
+        settings.update(mode, maxLinks, closeAfterDays, normaliseList(disallowedWords),
+                normaliseList(moderationWords), this.clock.instant());
+        this.repository.saveAndFlush(settings);
+        this.changes.publish(Change.settings());
+        // rules read in this transaction from now on include the write: keep none of them
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                CommentSettingsService.this.generation.incrementAndGet();
+            }
+        });
+        return rulesOf(settings);
+    }
+
+    @EventListener
+    void on(Change change) {
+        if (change.topic() == Change.Topic.SETTINGS || change.topic() == Change.Topic.EVERYTHING) {
+            this.generation.incrementAndGet();
+        }
+    }
+
     private static String normaliseList(String list) {
         return String.join("\n", CommentRules.terms((list != null) ? list.replace("\r\n", "\n") : ""));
+    }
+
+    /** Rules and the generation they were read in. */
+    private record Kept(long generation, RulesInForce rules) {
+
     }
 
 }

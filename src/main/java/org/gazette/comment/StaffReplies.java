@@ -3,6 +3,8 @@ package org.gazette.comment;
 import java.time.Clock;
 import java.util.Locale;
 
+import org.gazette.SharedChanges;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +21,14 @@ public class StaffReplies {
 
     private final CommentProperties properties;
 
+    private final SharedChanges changes;
+
     private final Clock clock;
 
-    StaffReplies(CommentRepository comments, CommentProperties properties, Clock clock) {
+    StaffReplies(CommentRepository comments, CommentProperties properties, SharedChanges changes, Clock clock) {
         this.comments = comments;
         this.properties = properties;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -52,8 +57,10 @@ public class StaffReplies {
         }
         Author author = new Author(name, email.toLowerCase(Locale.ROOT), null);
         Verdict verdict = new Verdict(CommentStatus.APPROVED, StatusReason.STAFF, null);
-        return this.comments
+        Comment reply = this.comments
             .saveAndFlush(new Comment(parent.getArticle(), parent, author, body, verdict, null, this.clock.instant()));
+        this.changes.publish(reply.change());
+        return reply;
     }
 
 }

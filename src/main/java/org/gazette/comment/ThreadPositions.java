@@ -8,10 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.gazette.Change;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where a thread stands among the threads readers see (approved top-level comments
@@ -24,12 +25,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * threads were posted before it, counted once. A thread after the anchor is then placed
  * by counting only the threads between the anchor and it. The anchor is always a
  * little in the past ({@link #SETTLE}), so the comments being posted right now fall
- * after it and never touch it; any other change to the article's comments (a
- * moderation action, an edit, a reply, a deletion, a comment dated before the anchor)
- * drops it, both when it happens and after it commits, and an anchor counted while
- * such a change was committing is never kept. As a safety net for changes this
- * process cannot see (another instance, SQL from outside), an anchor lives at most
- * {@link #MAX_AGE}. Small discussions, which are cheap to count, get no anchor.
+ * after it and never touch it; any other change readers see in the article's comments
+ * (a moderation action, an edit, a reply, a deletion, a comment dated before the
+ * anchor), committed on this node or another ({@link Change}), drops it, and an anchor
+ * counted while such a change was committing is never kept. As a safety net for
+ * changes made behind the application's back (SQL run by hand), an anchor lives at
+ * most {@link #MAX_AGE}. Small discussions, which are cheap to count, get no anchor.
  */
 @Component
 class ThreadPositions {
@@ -105,16 +106,18 @@ class ThreadPositions {
         return before;
     }
 
-    /** A top-level comment was stored, changed or removed. */
-    void threadChanged(Long articleId, ThreadKey thread) {
-        invalidate(articleId, thread);
-        afterCompletion(() -> invalidate(articleId, thread));
-    }
-
-    /** A reply was stored, changed or removed: any thread of the article may have been shown or hidden. */
-    void replyChanged(Long articleId) {
-        invalidate(articleId, null);
-        afterCompletion(() -> invalidate(articleId, null));
+    /**
+     * A committed change: the comments readers see moved from a thread on (or in any
+     * thread), or anything may have changed.
+     */
+    @EventListener
+    void on(Change change) {
+        switch (change.topic()) {
+            case COMMENTS -> invalidate(change.articleId(), change.threadsFrom());
+            case EVERYTHING -> invalidate(null, null);
+            default -> {
+            }
+        }
     }
 
     /** Whether the article has an anchor now (tests). */
@@ -158,11 +161,12 @@ class ThreadPositions {
     }
 
     /**
-     * Drops the article's anchor if the change is before it (or its place is unknown),
-     * and makes anchors being counted now void if the change could fall before them.
+     * Drops the article's anchor (every anchor when no article is given) if the change
+     * is before it (or its place is unknown), and makes anchors being counted now void
+     * if the change could fall before them.
      */
-    private void invalidate(Long articleId, ThreadKey changed) {
-        if (changed == null || changed.createdAt().isBefore(this.horizon.get())) {
+    private void invalidate(Long articleId, Instant changedFrom) {
+        if (changedFrom == null || changedFrom.isBefore(this.horizon.get())) {
             this.changes.incrementAndGet();
         }
         if (articleId == null) {
@@ -170,21 +174,8 @@ class ThreadPositions {
             return;
         }
         this.anchors.computeIfPresent(articleId,
-                (id, anchor) -> (changed == null || changed.isBefore(anchor.key())) ? null : anchor);
-    }
-
-    /** Runs the action again once the transaction has ended, so no change committed later is missed. */
-    private static void afterCompletion(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-                @Override
-                public void afterCompletion(int status) {
-                    action.run();
-                }
-
-            });
-        }
+                (id, anchor) -> (changedFrom == null || changedFrom.isBefore(anchor.key().createdAt())) ? null
+                        : anchor);
     }
 
     /**

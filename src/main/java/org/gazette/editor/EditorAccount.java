@@ -3,7 +3,6 @@ package org.gazette.editor;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
@@ -13,7 +12,6 @@ import jakarta.persistence.Version;
 
 /** A member of the newsroom who signs in to moderate. */
 @Entity
-@EntityListeners(EditorAccountChangeListener.class)
 public class EditorAccount {
 
     @Id

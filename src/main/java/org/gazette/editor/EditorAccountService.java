@@ -3,7 +3,9 @@ package org.gazette.editor;
 import java.time.Clock;
 import java.util.List;
 
+import org.gazette.Change;
 import org.gazette.ClientAddresses;
+import org.gazette.SharedChanges;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,14 +41,17 @@ public class EditorAccountService {
 
     private final PasswordChecks checks;
 
+    private final SharedChanges changes;
+
     EditorAccountService(EditorAccountRepository accounts, PasswordEncoder passwordEncoder, EditorSessions sessions,
-            Clock clock, SignInThrottle throttle, PasswordChecks checks) {
+            Clock clock, SignInThrottle throttle, PasswordChecks checks, SharedChanges changes) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.clock = clock;
         this.throttle = throttle;
         this.checks = checks;
+        this.changes = changes;
     }
 
     /** Every account, by username. */
@@ -86,6 +91,8 @@ public class EditorAccountService {
             // another admin added the same username at the same moment
             throw new AccountRefusedException(AccountRefusedException.Reason.USERNAME_TAKEN);
         }
+        // a new display name commenters may not use
+        this.changes.publish(Change.staff());
         return new AccountChange(account, true, generated);
     }
 

@@ -2,6 +2,8 @@ package org.gazette.editor;
 
 import java.time.Clock;
 
+import org.gazette.Change;
+import org.gazette.SharedChanges;
 import org.gazette.StartUpLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +36,16 @@ class FirstEditorAccount implements ApplicationRunner {
 
     private final StartUpLock startUpLock;
 
+    private final SharedChanges changes;
+
     FirstEditorAccount(EditorAccountRepository accounts, EditorProperties properties,
-            PasswordEncoder passwordEncoder, Clock clock, StartUpLock startUpLock) {
+            PasswordEncoder passwordEncoder, Clock clock, StartUpLock startUpLock, SharedChanges changes) {
         this.accounts = accounts;
         this.properties = properties;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
         this.startUpLock = startUpLock;
+        this.changes = changes;
     }
 
     @Override
@@ -72,6 +77,7 @@ class FirstEditorAccount implements ApplicationRunner {
             account.requirePasswordChange();
         }
         this.accounts.save(account);
+        this.changes.publish(Change.staff());
         if (generated) {
             logger.warn("Created editor account '{}' with generated password: {}", username, password);
             logger.warn("This password is shown only once and must be changed at the first sign-in. To choose "

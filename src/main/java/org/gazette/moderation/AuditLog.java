@@ -25,16 +25,14 @@ public class AuditLog {
 
     private final Clock clock;
 
-    private final QueueTallies tallies;
-
-    AuditLog(ModerationEventRepository events, Clock clock, QueueTallies tallies) {
+    AuditLog(ModerationEventRepository events, Clock clock) {
         this.events = events;
         this.clock = clock;
-        this.tallies = tallies;
     }
 
     /**
-     * Appends a line.
+     * Appends a line. A line about a comment goes with a change to that comment, whose
+     * published {@code Change} makes the queue read the comment's latest line again.
      * @param editor the username of who did it
      * @param action what was done
      * @param commentId the comment concerned, or {@code null}
@@ -47,8 +45,6 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public ModerationEvent record(String editor, AuditAction action, Long commentId, Long articleId,
             String fromStatus, String toStatus, String detail) {
-        // the queue keeps each comment's latest line until a line is added
-        this.tallies.lineRecorded();
         return this.events.save(new ModerationEvent(this.clock.instant(), editor, action, commentId, articleId,
                 fromStatus, toStatus, detail));
     }

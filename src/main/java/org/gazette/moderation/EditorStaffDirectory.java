@@ -5,28 +5,28 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.gazette.Change;
 import org.gazette.comment.StaffDirectory;
 import org.gazette.editor.EditorAccount;
 import org.gazette.editor.EditorAccountRepository;
-import org.gazette.editor.EditorAccountsChanged;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Staff names are the editors' display names, the names readers see on staff replies,
  * compared without regard to case. Usernames are not: they are not public, and holding a
  * comment signed with one would tell a stranger that the account exists. Every comment
  * post asks, so the names are kept in memory and read again after any committed change
- * to the accounts.
+ * to the accounts' names, made on this node or another ({@link Change.Topic#STAFF}).
  */
 @Component
 class EditorStaffDirectory implements StaffDirectory {
 
     private final EditorAccountRepository accounts;
 
-    /** Moves after every committed change to the accounts. */
+    /** Moves after every committed change to the accounts' names. */
     private final AtomicLong generation = new AtomicLong();
 
     private volatile Names names;
@@ -41,9 +41,11 @@ class EditorStaffDirectory implements StaffDirectory {
         return name != null && names().contains(normalise(name));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(EditorAccountsChanged event) {
-        this.generation.incrementAndGet();
+    @EventListener
+    void on(Change change) {
+        if (change.topic() == Change.Topic.STAFF || change.topic() == Change.Topic.EVERYTHING) {
+            this.generation.incrementAndGet();
+        }
     }
 
     private Set<String> names() {

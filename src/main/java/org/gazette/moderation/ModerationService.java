@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.gazette.SharedChanges;
 import org.gazette.comment.Comment;
 import org.gazette.comment.CommentStatus;
 import org.gazette.comment.StaffReplies;
@@ -36,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (in Spam or Trash), so its replies keep their place under a "This comment was
  * removed." placeholder. Deleting its replies first lets it go; a bulk delete handles
  * the deepest comments first, so a whole removed thread can go in one action.
+ * <p>
+ * Each change is published ({@link SharedChanges}) in the transaction that makes it.
  */
 @Service
 class ModerationService {
@@ -53,15 +56,18 @@ class ModerationService {
 
     private final TransactionTemplate transactions;
 
+    private final SharedChanges changes;
+
     private final Clock clock;
 
     ModerationService(QueueRepository comments, AuditLog audit, StaffReplies staff, EditorAccountRepository accounts,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, SharedChanges changes, Clock clock) {
         this.comments = comments;
         this.audit = audit;
         this.staff = staff;
         this.accounts = accounts;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -112,6 +118,7 @@ class ModerationService {
                     return false;
                 }
                 comment.editBody(text, this.clock.instant());
+                this.changes.publish(comment.change());
                 this.audit.record(editor, AuditAction.EDIT, comment.getId(), comment.getArticleId(),
                         comment.getStatus().name(), comment.getStatus().name(), original);
                 return true;
@@ -139,6 +146,7 @@ class ModerationService {
                         throw new IllegalStateException("The comment is nested as deep as replies go");
                     }
                     parent.approve(this.clock.instant());
+                    this.changes.publish(parent.change());
                     this.audit.record(editor, AuditAction.APPROVE, parent.getId(), parent.getArticleId(),
                             CommentStatus.PENDING.name(), CommentStatus.APPROVED.name(), null);
                 }
@@ -181,9 +189,11 @@ class ModerationService {
             }
             this.audit.record(editor, AuditAction.DELETE, comment.getId(), comment.getArticleId(), from.name(), null,
                     comment.getAuthorName() + ": " + QueueRow.excerpt(comment.getBody()));
+            this.changes.publish(comment.change());
             this.comments.delete(comment);
         }
         else {
+            this.changes.publish(comment.change());
             this.audit.record(editor, action.audit(), comment.getId(), comment.getArticleId(), from.name(),
                     comment.getStatus().name(), null);
         }

@@ -14,13 +14,11 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.gazette.Change;
 import org.gazette.comment.CommentStatus;
-import org.gazette.comment.CommentWritten;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What every queue page shows that only a write can change, kept in memory between
@@ -29,13 +27,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * line of each comment, and where the pages already shown end ({@link QueuePlace}),
  * so that a later page is read from the nearest known end instead of from the start.
  * <p>
- * Exact on the next request after any change: every write of a comment (posted, moved,
- * edited, deleted: {@link CommentWritten}) and every line added to the audit log moves
- * a generation once it is committed, and a figure is served only in the generation it
- * was read in. It is stamped with the generation seen before its query ran, so a figure
- * read while a write was committing is read again next time rather than kept. Like the
- * public page cache, this assumes that comments are written through this application;
- * a figure is read again at least every {@link #LIFETIME} all the same.
+ * Exact once any change is committed, on this node or another: every {@link Change}
+ * (each write of a comment, posted, moved, edited or deleted, is one, and so is the
+ * audit line written with it) moves a generation, and a figure is served only in the
+ * generation it was read in. It is stamped with the generation seen before its query
+ * ran, so a figure read while a write was committing is read again next time rather
+ * than kept. Like the public page cache, this assumes that comments are written through
+ * this application; a figure is read again at least every {@link #LIFETIME} all the same.
  */
 @Component
 class QueueTallies {
@@ -150,29 +148,10 @@ class QueueTallies {
         return several(this.latestLines, commentIds, load);
     }
 
-    /** A comment was written and the write committed: nothing kept before it is served again. */
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(CommentWritten event) {
+    /** A change was committed: nothing kept before it is served again. */
+    @EventListener
+    void on(Change change) {
         this.generation.incrementAndGet();
-    }
-
-    /**
-     * A line is being added to the audit log: once the transaction commits (at once when
-     * there is none), nothing kept before it is served again.
-     */
-    void lineRecorded() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            this.generation.incrementAndGet();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-            @Override
-            public void afterCommit() {
-                QueueTallies.this.generation.incrementAndGet();
-            }
-
-        });
     }
 
     /** The values of the keys: those kept in this generation, the others read in one go (absent ones as none). */

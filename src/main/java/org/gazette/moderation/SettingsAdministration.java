@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.gazette.Change;
+import org.gazette.SharedChanges;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleRepository;
-import org.gazette.comment.CommentRules;
+import org.gazette.comment.CommentSettings;
 import org.gazette.comment.CommentSettingsService;
 
 import org.springframework.context.MessageSource;
@@ -18,14 +20,14 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The settings page's reads and its one write: the comment rules (through
  * {@link CommentSettingsService}, which puts them in force for the next comment) and
  * each article's "takes comments" switch, with every change in the audit log, all in
- * one transaction.
+ * one transaction. The form shows the stored settings and is compared with them, never
+ * with the copy a node keeps in memory, so a form filled in over settings saved since
+ * (on any node) is refused rather than putting the old values back.
  */
 @Service
 class SettingsAdministration {
@@ -41,14 +43,17 @@ class SettingsAdministration {
 
     private final MessageSource messages;
 
+    private final SharedChanges changes;
+
     private final Clock clock;
 
     SettingsAdministration(CommentSettingsService settings, ArticleRepository articles, AuditLog audit,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, SharedChanges changes, Clock clock) {
         this.settings = settings;
         this.articles = articles;
         this.audit = audit;
         this.messages = messages;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -63,28 +68,31 @@ class SettingsAdministration {
             .map((article) -> SettingsArticle.of(article, closeAfterDays, now));
     }
 
-    /** The form filled with the rules in force and the given articles. */
+    /** The form filled with the stored settings, their version and the given articles. */
     @Transactional(readOnly = true)
     SettingsForm currentForm(List<SettingsArticle> shown) {
-        return SettingsForm.of(this.settings.rules(), this.settings.settings().getVersion(), shown);
+        CommentSettings stored = this.settings.settings();
+        return SettingsForm.of(this.settings.rulesOf(stored), stored.getVersion(), shown);
     }
 
     /**
-     * Saves the form: the rules when they differ from those in force, and each article
+     * Saves the form: the rules when they differ from the stored ones, and each article
      * whose box the editor changed.
      * @return the number of changes made
      * @throws SettingsConflictException another editor saved the settings since this
      * form was shown
+     * @throws org.springframework.dao.OptimisticLockingFailureException another editor
+     * saved them while this was being saved
      */
     @Transactional
     int save(SettingsForm form, String editor) {
-        if (this.settings.settings().getVersion() != form.getVersion()) {
+        CommentSettings stored = this.settings.settings();
+        if (stored.getVersion() != form.getVersion()) {
             throw new SettingsConflictException();
         }
-        forgetRulesOnRollback();
         int changed = 0;
         Locale locale = LocaleContextHolder.getLocale();
-        SettingsChanges changes = SettingsChanges.between(this.settings.rules(), form);
+        SettingsChanges changes = SettingsChanges.between(this.settings.rulesOf(stored), form);
         if (!changes.isEmpty()) {
             this.settings.update(form.getMode(), form.getMaxLinks(), form.getCloseAfterDays(),
                     form.getDisallowedWords(), form.getModerationWords());
@@ -104,6 +112,7 @@ class SettingsAdministration {
             }
             article.setCommentsOpen(open, now);
             this.articles.saveAndFlush(article);
+            this.changes.publish(Change.article(article.getId()));
             this.audit.record(editor, AuditAction.ARTICLE_COMMENTS_CHANGE, null, article.getId(), state(!open),
                     state(open), article.getHeadline());
             changed++;
@@ -113,13 +122,13 @@ class SettingsAdministration {
 
     /**
      * What the editor tried to change, for the page that refuses a stale form: the
-     * rules that differ from those now in force, and the article boxes they changed.
+     * rules that differ from the stored ones, and the article boxes they changed.
      */
     @Transactional(readOnly = true)
     List<String> unsavedChanges(SettingsForm form) {
         Locale locale = LocaleContextHolder.getLocale();
-        List<String> lines = new ArrayList<>(
-                SettingsChanges.between(this.settings.rules(), form).lines(this.messages, locale));
+        List<String> lines = new ArrayList<>(SettingsChanges.between(this.settings.rulesOf(this.settings.settings()),
+                form).lines(this.messages, locale));
         for (Long id : form.getShownArticles()) {
             if (form.changedArticle(id)) {
                 this.articles.findById(id)
@@ -131,21 +140,6 @@ class SettingsAdministration {
             }
         }
         return lines;
-    }
-
-    /**
-     * The rules service puts new rules in force as soon as it saves them; if this
-     * transaction then rolls back, it must read them again from the database.
-     */
-    private void forgetRulesOnRollback() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    SettingsAdministration.this.settings.reload();
-                }
-            }
-        });
     }
 
     private static String state(boolean open) {

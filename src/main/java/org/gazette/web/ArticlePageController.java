@@ -69,18 +69,15 @@ class ArticlePageController {
 
     private final ArticleMetadata metadata;
 
-    private final PageVersions versions;
-
     private final PostingOutcomes outcomes;
 
     ArticlePageController(ArticleRepository articles, CommentThreads threads, CommentService comments,
-            HeldCommentTokens tokens, ArticleMetadata metadata, PageVersions versions, PostingOutcomes outcomes) {
+            HeldCommentTokens tokens, ArticleMetadata metadata, PostingOutcomes outcomes) {
         this.articles = articles;
         this.threads = threads;
         this.comments = comments;
         this.tokens = tokens;
         this.metadata = metadata;
-        this.versions = versions;
         this.outcomes = outcomes;
     }
 
@@ -95,7 +92,6 @@ class ArticlePageController {
         ThreadPage thread = this.threads.page(article, parsePage(page), Optional.ofNullable(held)
             .flatMap(this.tokens::verify));
         response.setHeader(HttpHeaders.CACHE_CONTROL, thread.personal() ? CachePolicy.PRIVATE : CachePolicy.PUBLIC);
-        this.comments.closesAt(article).ifPresent((when) -> this.versions.closesAt(article, when));
         return page(article, thread, reply, HttpStatus.OK);
     }
 

@@ -15,7 +15,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gazette.Change;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,8 +27,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Serves the pages every anonymous reader shares — the front page and each page of an
  * article's comments — from memory, and answers conditional requests with 304 without
  * touching the database or rendering anything. Entries and weak ETags are keyed by
- * {@link PageVersions}, which move after every committed change, so a reader never gets
- * a stale page. Personal pages (a held comment shown to its author, a refused form, a
+ * {@link PageVersions}, made of the versions the database stores, which every committed
+ * change moves, so a reader never gets a stale page and every node gives the same ETag
+ * for the same page. When a node may have missed changes, it drops every page it kept
+ * ({@link Change.Topic#EVERYTHING}). Personal pages (a held comment shown to its author, a refused form, a
  * reply form) carry other parameters or {@code Cache-Control: private} and are never
  * stored. Its hits and misses are the metric {@code cache.gets} of the cache
  * {@code pages}; the 304s it answers, {@code gazette.pages.not-modified}.
@@ -127,7 +131,7 @@ class PageCacheFilter extends OncePerRequestFilter {
                 return null;
             }
             PageVersions.Stamp front = this.versions.front();
-            return new Shared("front." + front.tag(), front.lastModified());
+            return new Shared(front.tag(), front.lastModified());
         }
         Matcher article = ARTICLE.matcher(path);
         if (!article.matches() || parameters.size() > 1) {
@@ -141,10 +145,17 @@ class PageCacheFilter extends OncePerRequestFilter {
             }
             page = Integer.parseInt(values[0]);
         }
-        String slug = article.group(1);
-        return this.versions.article(slug, page)
-            .map((stamp) -> new Shared(slug + "." + stamp.tag(), stamp.lastModified()))
+        return this.versions.article(article.group(1), page)
+            .map((stamp) -> new Shared(stamp.tag(), stamp.lastModified()))
             .orElse(null);
+    }
+
+    /** This node may have missed changes: none of the pages it kept is served again. */
+    @EventListener
+    void on(Change change) {
+        if (change.topic() == Change.Topic.EVERYTHING) {
+            this.pages.invalidateAll();
+        }
     }
 
     private static boolean notModified(HttpServletRequest request, String etag, Instant lastModified) {

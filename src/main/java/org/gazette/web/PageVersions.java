@@ -3,168 +3,160 @@ package org.gazette.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.gazette.article.Article;
-import org.gazette.article.ArticleChanged;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import org.gazette.Change;
 import org.gazette.article.ArticleRepository;
-import org.gazette.comment.CommentRulesChanged;
-import org.gazette.comment.CommentsChanged;
+import org.gazette.article.ArticleStamp;
+import org.gazette.article.SiteStamp;
+import org.gazette.comment.CommentSettingsService;
+import org.gazette.comment.RulesInForce;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Versions of what anonymous readers see, kept in memory: one per existing article
- * (moved by any change to the article or its comments), one for the front page, one for
- * the comment rules. A version moves only after the change is committed, so a page
- * rendered under a version never shows less than that version's state; the page cache
- * and the ETags are keyed by them, so neither can serve a stale page. Only articles that
- * exist get a version (a slug nobody published is looked up and forgotten), and at most
- * {@link #MAX_ARTICLES} of them; every version takes a number never used before, so an
- * article's version made again after eviction cannot repeat an old tag.
+ * The validators of what anonymous readers see, made only of what the database stores,
+ * so every node gives the same ones for the same content, before and after a restart:
+ * an article page's ETag is its article's stored page version, the settings row's
+ * version, whether the calendar has closed its comments by now, and the page number; the
+ * front page's is the highest page version of any article, the number of articles and
+ * the settings' version. The stored page versions are kept in memory between changes
+ * (at most {@link #MAX_ARTICLES}, only of articles that exist: a slug nobody published is
+ * looked up and forgotten) and dropped by every {@link Change} to their article,
+ * committed on this node or another. A version is read before the page it stamps is
+ * rendered, so a page never shows less than its version's state.
  */
 @Component
 class PageVersions {
 
     static final int MAX_ARTICLES = 10_000;
 
-    private final String boot = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    private final ArticleRepository articles;
 
-    private final AtomicLong rules = new AtomicLong();
-
-    private final AtomicLong numbers = new AtomicLong();
-
-    private final Version front;
-
-    private final Cache<String, Version> articles = Caffeine.newBuilder().maximumSize(MAX_ARTICLES).build();
-
-    private final Cache<Long, String> slugs = Caffeine.newBuilder().maximumSize(MAX_ARTICLES).build();
-
-    /** Guards adding an article's version against an article change removing it at the same time. */
-    private final Object articleChanges = new Object();
-
-    private long articleChangeCount;
-
-    private final ArticleRepository repository;
+    private final CommentSettingsService settings;
 
     private final Clock clock;
 
-    PageVersions(ArticleRepository repository, Clock clock) {
-        this.repository = repository;
+    /** Moves with every change to an article's stored version: what was read before it is not kept. */
+    private final AtomicLong generation = new AtomicLong();
+
+    private final Map<Long, String> slugs = new ConcurrentHashMap<>();
+
+    private final Cache<String, ArticleStamp> stamps = Caffeine.newBuilder()
+        .maximumSize(MAX_ARTICLES)
+        .evictionListener((String slug, ArticleStamp stamp, RemovalCause cause) -> {
+            if (stamp != null) {
+                this.slugs.remove(stamp.id(), slug);
+            }
+        })
+        .build();
+
+    private volatile Kept site;
+
+    PageVersions(ArticleRepository articles, CommentSettingsService settings, Clock clock) {
+        this.articles = articles;
+        this.settings = settings;
         this.clock = clock;
-        this.front = new Version(null, this.numbers.incrementAndGet(), now());
     }
 
-    /** The validators of a page of an article as anonymous readers see it now, or empty when there is no such article. */
+    /** The validators of a page of an article as anonymous readers see it now; empty when there is no such article. */
     Optional<Stamp> article(String slug, int page) {
-        Version version = version(slug);
-        if (version == null) {
+        ArticleStamp article = stamp(slug);
+        if (article == null) {
             return Optional.empty();
         }
-        Instant closes = version.closes.get();
-        if (closes != null && !this.clock.instant().isBefore(closes) && version.closes.compareAndSet(closes, null)) {
-            version.bump(now());
-        }
-        return Optional.of(new Stamp(this.boot + "." + this.rules.get() + "." + version.number + ".p" + page,
-                version.modified));
+        RulesInForce rules = this.settings.inForce();
+        Instant closes = article.commentsOpen() ? rules.rules().closesAfter(article.publishedAt()).orElse(null)
+                : null;
+        boolean closed = closes != null && !this.clock.instant().isBefore(closes);
+        Instant modified = latest(latest(article.pageChangedAt(), rules.changedAt()), closed ? closes : null);
+        return Optional.of(new Stamp("a" + article.pageVersion() + ".s" + rules.version() + (closed ? ".c" : ".o")
+                + ".p" + page, modified));
     }
 
     Stamp front() {
-        return new Stamp(this.boot + "." + this.rules.get() + "." + this.front.number, this.front.modified);
+        SiteStamp site = siteStamp();
+        RulesInForce rules = this.settings.inForce();
+        return new Stamp("f" + site.pageVersion() + ".n" + site.articles() + ".s" + rules.version(),
+                latest(site.changedAt(), rules.changedAt()));
     }
 
-    /** Notes when an article's comments will close by themselves, so its pages change then. */
-    void closesAt(Article article, Instant when) {
-        Version version = version(article.getSlug(), article::getId);
-        if (version != null) {
-            version.closes.set(when);
-        }
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(CommentsChanged event) {
-        if (event.articleId() != null) {
-            String slug = this.slugs.get(event.articleId(),
-                    (id) -> this.repository.findById(id).map((article) -> article.getSlug()).orElse(null));
-            Version version = (slug != null) ? this.articles.getIfPresent(slug) : null;
-            if (version != null && event.articleId().equals(version.articleId)) {
-                version.bump(now());
+    /** A committed change to an article or what readers see of it drops its version, and the front page's. */
+    @EventListener
+    void on(Change change) {
+        switch (change.topic()) {
+            case ARTICLE, COMMENTS -> {
+                this.generation.incrementAndGet();
+                this.site = null;
+                String slug = this.slugs.remove(change.articleId());
+                if (slug != null) {
+                    this.stamps.asMap().computeIfPresent(slug,
+                            (key, stamp) -> stamp.id() == change.articleId() ? null : stamp);
+                }
+            }
+            case EVERYTHING -> {
+                this.generation.incrementAndGet();
+                this.site = null;
+                this.stamps.invalidateAll();
+                this.slugs.clear();
+            }
+            default -> {
             }
         }
-        this.front.bump(now());
-    }
-
-    /** An article saved, renamed or removed: its version is dropped and made again, with its slug checked, when next asked for. */
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(ArticleChanged event) {
-        synchronized (this.articleChanges) {
-            this.articleChangeCount++;
-            if (event.articleId() != null) {
-                this.slugs.invalidate(event.articleId());
-                this.articles.asMap().values().removeIf((version) -> event.articleId().equals(version.articleId));
-            }
-        }
-        this.front.bump(now());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void on(CommentRulesChanged event) {
-        this.rules.incrementAndGet();
-        this.front.bump(now());
-        this.articles.asMap().values().forEach((version) -> {
-            version.closes.set(null);
-            version.bump(now());
-        });
     }
 
     /** How many articles have a version in memory. */
     long knownArticles() {
-        this.articles.cleanUp();
-        return this.articles.estimatedSize();
+        this.stamps.cleanUp();
+        return this.stamps.estimatedSize();
     }
 
     /**
-     * The version of the article with this slug, made when first asked for if the article
-     * exists; null when it does not. A version is kept only if no article changed while
-     * the slug was being looked up (a removal or rename could otherwise leave a version
-     * for an article that no longer has this slug); otherwise it serves this request only.
+     * The stored version of the article with this slug, read when not kept; null when
+     * there is no such article. One read while a change arrived is used for this request
+     * only: it is kept, then dropped again unless no change arrived meanwhile (a change
+     * arriving after that check finds it and drops it itself).
      */
-    private Version version(String slug) {
-        return version(slug, () -> this.repository.findBySlug(slug).map(Article::getId).orElse(null));
-    }
-
-    private Version version(String slug, Supplier<Long> lookUp) {
-        Version known = this.articles.getIfPresent(slug);
+    private ArticleStamp stamp(String slug) {
+        ArticleStamp known = this.stamps.getIfPresent(slug);
         if (known != null) {
             return known;
         }
-        long changesBefore;
-        synchronized (this.articleChanges) {
-            changesBefore = this.articleChangeCount;
-        }
-        Long id = lookUp.get();
-        if (id == null) {
+        long seen = this.generation.get();
+        ArticleStamp read = this.articles.findStampBySlug(slug).orElse(null);
+        if (read == null) {
             return null;
         }
-        Version made = new Version(id, this.numbers.incrementAndGet(), now());
-        synchronized (this.articleChanges) {
-            if (this.articleChangeCount != changesBefore) {
-                return made;
-            }
-            Version raced = this.articles.asMap().putIfAbsent(slug, made);
-            return (raced != null) ? raced : made;
+        this.slugs.put(read.id(), slug);
+        this.stamps.put(slug, read);
+        if (this.generation.get() != seen) {
+            this.stamps.asMap().remove(slug, read);
         }
+        return read;
     }
 
-    private Instant now() {
-        return this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    private SiteStamp siteStamp() {
+        long seen = this.generation.get();
+        Kept kept = this.site;
+        if (kept != null && kept.generation() == seen) {
+            return kept.stamp();
+        }
+        SiteStamp read = this.articles.findSiteStamp();
+        this.site = new Kept(seen, read);
+        return read;
+    }
+
+    /** The later of two moments (either may be unknown), to the second as Last-Modified has it. */
+    private static Instant latest(Instant one, Instant other) {
+        Instant later = (one == null) ? other : (other == null || one.isAfter(other)) ? one : other;
+        return (later != null) ? later.truncatedTo(ChronoUnit.SECONDS) : Instant.EPOCH;
     }
 
     /**
@@ -177,28 +169,8 @@ class PageVersions {
 
     }
 
-    /** A number, never used before, and when it last moved (for Last-Modified). */
-    private final class Version {
-
-        final Long articleId;
-
-        volatile long number;
-
-        volatile Instant modified;
-
-        /** When the article's comments close by the calendar, until that has moved the version. */
-        final AtomicReference<Instant> closes = new AtomicReference<>();
-
-        Version(Long articleId, long number, Instant modified) {
-            this.articleId = articleId;
-            this.number = number;
-            this.modified = modified;
-        }
-
-        void bump(Instant when) {
-            this.modified = when;
-            this.number = PageVersions.this.numbers.incrementAndGet();
-        }
+    /** The front page's stored versions and the generation they were read in. */
+    private record Kept(long generation, SiteStamp stamp) {
 
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
+import org.gazette.SharedChanges;
 import org.gazette.StartUpLock;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.tuple;
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:importer;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "spring.jpa.hibernate.ddl-auto=validate", "gazette.time-zone=America/Toronto" })
-@Import(ArticleImporter.class)
+@Import({ ArticleImporter.class, SharedChanges.class })
 class ArticleImporterTests {
 
     /** 02:00 UTC on 6 March 2024: still 5 March in Toronto. */

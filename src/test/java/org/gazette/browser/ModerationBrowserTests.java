@@ -2,8 +2,8 @@ package org.gazette.browser;
 
 import java.util.List;
 
+import org.gazette.Change;
 import org.gazette.comment.CommentService;
-import org.gazette.comment.CommentWritten;
 import org.gazette.comment.ReplyForm;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class ModerationBrowserTests {
         this.jdbc.update("update comment set parent_id = null");
         this.jdbc.update("delete from comment");
         // the clean-up bypassed the application: the desk's tab counts must be read again
-        events.publishEvent(new CommentWritten(null));
+        events.publishEvent(Change.everything());
     }
 
     @Test

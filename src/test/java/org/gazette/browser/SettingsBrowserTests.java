@@ -1,6 +1,7 @@
 package org.gazette.browser;
 
-import org.gazette.comment.CommentSettingsService;
+import org.gazette.Change;
+import org.gazette.SharedChanges;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,14 +35,14 @@ class SettingsBrowserTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    CommentSettingsService settings;
+    SharedChanges changes;
 
     /** Back to the property defaults: the context is shared with other browser tests. */
     @AfterEach
     void restoreDefaults() {
         this.jdbc.update("update comment_settings set moderation_mode = null, max_links = null, "
                 + "close_after_days = null, disallowed_words = '', moderation_words = ''");
-        this.settings.reload();
+        this.changes.publish(Change.everything());
     }
 
     @Test

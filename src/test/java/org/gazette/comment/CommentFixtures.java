@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.persistence.EntityManager;
+import org.gazette.SharedChanges;
 import org.gazette.article.Article;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores comments straight into the database, as real rows in a given status, for tests
- * that need a thread in place without posting every comment through the form. The
- * author's email is made from the name ({@code Ann Lee} writes as {@code ann.lee@mail.example}).
+ * that need a thread in place without posting every comment through the form, and
+ * publishes each write as the application's own writers do. The author's email is made
+ * from the name ({@code Ann Lee} writes as {@code ann.lee@mail.example}).
  */
 public final class CommentFixtures {
 
@@ -25,11 +27,14 @@ public final class CommentFixtures {
 
     private final EntityManager entityManager;
 
-    public CommentFixtures(CommentRepository comments, TransactionTemplate transactions,
-            EntityManager entityManager) {
+    private final SharedChanges changes;
+
+    public CommentFixtures(CommentRepository comments, TransactionTemplate transactions, EntityManager entityManager,
+            SharedChanges changes) {
         this.comments = comments;
         this.transactions = transactions;
         this.entityManager = entityManager;
+        this.changes = changes;
     }
 
     /** Every comment stored on the article, in any status, in the order they were stored. */
@@ -66,6 +71,7 @@ public final class CommentFixtures {
         return this.transactions.execute((status) -> {
             Comment managed = this.comments.findById(comment.getId()).orElseThrow();
             managed.trash(at);
+            this.changes.publish(managed.change());
             return managed;
         });
     }
@@ -75,6 +81,7 @@ public final class CommentFixtures {
         return this.transactions.execute((status) -> {
             Comment managed = this.comments.findById(comment.getId()).orElseThrow();
             managed.markSpam(at);
+            this.changes.publish(managed.change());
             return managed;
         });
     }
@@ -84,6 +91,7 @@ public final class CommentFixtures {
         return this.transactions.execute((status) -> {
             Comment managed = this.comments.findById(comment.getId()).orElseThrow();
             managed.approve(at);
+            this.changes.publish(managed.change());
             return managed;
         });
     }
@@ -111,13 +119,19 @@ public final class CommentFixtures {
     }
 
     private Comment save(Article article, Comment parent, String name, String text, Instant at) {
-        return this.comments.save(new Comment(article, parent, new Author(name, emailOf(name), null), text,
+        Comment saved = this.comments.save(new Comment(article, parent, new Author(name, emailOf(name), null), text,
                 Verdict.approved(StatusReason.MODERATION_OFF), "192.0.2.1", at));
+        this.changes.publish(saved.change());
+        return saved;
     }
 
     private Comment store(Article article, Comment parent, String name, String text, Verdict verdict, Instant at) {
-        return this.comments.saveAndFlush(new Comment(article, parent, new Author(name, emailOf(name), null), text,
-                verdict, "192.0.2.1", at));
+        return this.transactions.execute((status) -> {
+            Comment saved = this.comments.saveAndFlush(new Comment(article, parent,
+                    new Author(name, emailOf(name), null), text, verdict, "192.0.2.1", at));
+            this.changes.publish(saved.change());
+            return saved;
+        });
     }
 
 }

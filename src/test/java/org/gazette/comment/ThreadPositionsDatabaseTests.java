@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.persistence.EntityManager;
+import org.gazette.Change;
+import org.gazette.SharedChanges;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +63,9 @@ class ThreadPositionsDatabaseTests {
     private CommentSettingsService settings;
 
     @Autowired
+    private SharedChanges changes;
+
+    @Autowired
     private CommentRepository comments;
 
     private Article article;
@@ -69,14 +74,14 @@ class ThreadPositionsDatabaseTests {
 
     @BeforeEach
     void article() {
-        this.settings.reload();
+        this.changes.publish(Change.everything());
         this.clock.set(T0);
         this.article = this.transactions.execute((status) -> {
             Article created = new Article("anchored-" + System.nanoTime(), "Anchored discussion", T0, T0);
             created.addParagraph("A paragraph.");
             return this.articles.saveAndFlush(created);
         });
-        this.fixtures = new CommentFixtures(this.comments, this.transactions, this.entityManager);
+        this.fixtures = new CommentFixtures(this.comments, this.transactions, this.entityManager, this.changes);
     }
 
     @AfterEach

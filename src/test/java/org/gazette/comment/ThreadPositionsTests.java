@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gazette.Change;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +91,7 @@ class ThreadPositionsTests {
         Thread early = this.threads.all.get(3);
 
         early.visible = false;
-        this.positions.threadChanged(ARTICLE, early.key);
+        this.positions.on(Change.comments(ARTICLE, early.key.createdAt()));
 
         assertThat(this.positions.isAnchored(ARTICLE)).isFalse();
         ThreadKey next = postThread(true);
@@ -104,7 +105,7 @@ class ThreadPositionsTests {
         Thread recent = this.threads.all.get(29);
 
         recent.visible = false;
-        this.positions.threadChanged(ARTICLE, recent.key);
+        this.positions.on(Change.comments(ARTICLE, recent.key.createdAt()));
 
         assertThat(this.positions.isAnchored(ARTICLE)).isTrue();
         ThreadKey next = postThread(true);
@@ -117,7 +118,7 @@ class ThreadPositionsTests {
         this.positions.position(ARTICLE, last, this.threads);
 
         this.threads.all.get(2).visible = false;
-        this.positions.replyChanged(ARTICLE);
+        this.positions.on(Change.comments(ARTICLE, null));
 
         assertThat(this.positions.isAnchored(ARTICLE)).isFalse();
         assertThat(this.positions.position(ARTICLE, postThread(true), this.threads)).isEqualTo(29);
@@ -128,7 +129,7 @@ class ThreadPositionsTests {
         ThreadKey last = postThreads(30);
         this.threads.duringFullCount = () -> {
             this.threads.all.get(1).visible = false;
-            this.positions.threadChanged(ARTICLE, this.threads.all.get(1).key);
+            this.positions.on(Change.comments(ARTICLE, this.threads.all.get(1).key.createdAt()));
         };
 
         this.positions.position(ARTICLE, last, this.threads);
@@ -146,7 +147,7 @@ class ThreadPositionsTests {
         Thread late = new Thread(new ThreadKey(1_000L, T0.plusMillis(1)), true);
         this.threads.all.add(late);
         this.threads.all.sort((a, b) -> ThreadKey.ORDER.compare(a.key, b.key));
-        this.positions.threadChanged(ARTICLE, late.key);
+        this.positions.on(Change.comments(ARTICLE, late.key.createdAt()));
 
         assertThat(this.positions.isAnchored(ARTICLE)).isFalse();
         ThreadKey next = postThread(true);

@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.util.List;
 
+import org.gazette.Change;
 import org.gazette.comment.CommentService;
 import org.gazette.comment.CommentStatus;
-import org.gazette.comment.CommentWritten;
 import org.gazette.comment.ReplyForm;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +47,7 @@ final class DeskFixtures {
      * Removes every comment and log line (the log is append-only for the application, not
      * for a test's set-up: on PostgreSQL its triggers are skipped for the clean-up), and
      * tells the desk so: the clean-up bypassed the application, so the tab counts and
-     * histories it keeps must be read again.
+     * histories it keeps, and the pages, must be read again.
      */
     void clean() {
         this.jdbc.update("update comment set parent_id = null");
@@ -69,7 +69,7 @@ final class DeskFixtures {
             }
             return null;
         });
-        this.events.publishEvent(new CommentWritten(null));
+        this.events.publishEvent(Change.everything());
     }
 
     /** A first-time commenter's comment: held (first-time moderation). */

@@ -9,10 +9,10 @@ import java.util.List;
 
 import jakarta.persistence.EntityManagerFactory;
 import nu.validator.client.EmbeddedValidator;
+import org.gazette.Change;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleRepository;
 import org.gazette.comment.CommentService;
-import org.gazette.comment.CommentWritten;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.jsoup.Jsoup;
@@ -416,7 +416,7 @@ class ModerationQueuePageTests {
 
     /** The statements a page costs when nothing is kept: as right after a comment is written. */
     private long coldStatementsFor(String url) {
-        this.events.publishEvent(new CommentWritten(null));
+        this.events.publishEvent(Change.everything());
         return statementsFor(url);
     }
 

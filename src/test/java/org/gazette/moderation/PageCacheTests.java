@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.apache.catalina.connector.Connector;
 import org.gazette.comment.CommentService;
-import org.gazette.comment.CommentSettingsService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +41,6 @@ class PageCacheTests {
     @Autowired
     private ServletWebServerApplicationContext context;
 
-    @Autowired
-    private CommentSettingsService settings;
-
     private DeskFixtures fixtures;
 
     @BeforeEach
@@ -52,8 +48,6 @@ class PageCacheTests {
             @Autowired ApplicationEventPublisher events) {
         this.fixtures = new DeskFixtures(comments, this.moderation, jdbc, events);
         this.fixtures.clean();
-        // the clean-up bypassed the application: forget every page rendered before it
-        this.settings.reload();
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gazette.Change;
+import org.gazette.SharedChanges;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleRepository;
 import org.gazette.comment.Comment;
@@ -60,6 +62,9 @@ class SettingsTests {
     private CommentSettingsService settingsService;
 
     @Autowired
+    private SharedChanges changes;
+
+    @Autowired
     private AuditLog audit;
 
     @Autowired
@@ -71,7 +76,7 @@ class SettingsTests {
         this.jdbc.update("update comment_settings set moderation_mode = null, max_links = null, "
                 + "close_after_days = null, disallowed_words = '', moderation_words = ''");
         this.jdbc.update("update article set comments_open = true");
-        this.settingsService.reload();
+        this.changes.publish(Change.everything());
     }
 
     @Test

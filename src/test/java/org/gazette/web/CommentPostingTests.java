@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
+import org.gazette.Change;
+import org.gazette.SharedChanges;
 import org.gazette.article.Article;
 import org.gazette.comment.Comment;
 import org.gazette.comment.CommentFixtures;
@@ -50,6 +52,9 @@ class CommentPostingTests {
 
     @Autowired
     private CommentSettingsService settings;
+
+    @Autowired
+    private SharedChanges changes;
 
     @Autowired
     private MutableClock clock;
@@ -503,7 +508,7 @@ class CommentPostingTests {
             .uri("/articles/{slug}", article.getSlug())
             .header(HttpHeaders.COOKIE, cookie.substring(0, cookie.indexOf(';')))
             .exchange();
-        this.settings.reload();
+        this.changes.publish(Change.everything());
         MvcTestResult without = this.mvc.get().uri("/articles/{slug}", article.getSlug()).exchange();
 
         assertThat(withCookie.getResponse().getContentAsString()).isEqualTo(without.getResponse().getContentAsString());

@@ -3,6 +3,7 @@ package org.gazette.web;
 import java.time.Clock;
 
 import jakarta.persistence.EntityManager;
+import org.gazette.SharedChanges;
 import org.gazette.article.ArticleRepository;
 import org.gazette.comment.CommentFixtures;
 import org.gazette.comment.CommentRepository;
@@ -28,14 +29,15 @@ class ReaderSideTestConfiguration {
     }
 
     @Bean
-    TestArticles testArticles(ArticleRepository articles, TransactionTemplate transactions, Clock clock) {
-        return new TestArticles(articles, transactions, clock);
+    TestArticles testArticles(ArticleRepository articles, TransactionTemplate transactions, SharedChanges changes,
+            Clock clock) {
+        return new TestArticles(articles, transactions, changes, clock);
     }
 
     @Bean
     CommentFixtures commentFixtures(CommentRepository comments, TransactionTemplate transactions,
-            EntityManager entityManager) {
-        return new CommentFixtures(comments, transactions, entityManager);
+            EntityManager entityManager, SharedChanges changes) {
+        return new CommentFixtures(comments, transactions, entityManager, changes);
     }
 
 }

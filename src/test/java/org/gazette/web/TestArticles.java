@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.gazette.Change;
+import org.gazette.SharedChanges;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleRepository;
 import org.gazette.article.PhotoCaption;
@@ -19,11 +21,14 @@ final class TestArticles {
 
     private final TransactionTemplate transactions;
 
+    private final SharedChanges changes;
+
     private final Clock clock;
 
-    TestArticles(ArticleRepository articles, TransactionTemplate transactions, Clock clock) {
+    TestArticles(ArticleRepository articles, TransactionTemplate transactions, SharedChanges changes, Clock clock) {
         this.articles = articles;
         this.transactions = transactions;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -45,6 +50,7 @@ final class TestArticles {
         return this.transactions.execute((status) -> {
             Article managed = this.articles.findById(article.getId()).orElseThrow();
             managed.setCommentsOpen(false, this.clock.instant());
+            this.changes.publish(Change.article(managed.getId()));
             return managed;
         });
     }
