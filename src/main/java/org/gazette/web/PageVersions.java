@@ -18,6 +18,8 @@ import org.gazette.article.SiteStamp;
 import org.gazette.comment.CommentSettingsService;
 import org.gazette.comment.RulesInForce;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +33,9 @@ import org.springframework.stereotype.Component;
  * (at most {@link #MAX_ARTICLES}, only of articles that exist: a slug nobody published is
  * looked up and forgotten) and dropped by every {@link Change} to their article,
  * committed on this node or another. A version is read before the page it stamps is
- * rendered, so a page never shows less than its version's state.
+ * rendered, so a page never shows less than its version's state. Every tag starts with
+ * the release (from the build's {@code build-info.properties}): a new release may write
+ * the same content as other markup, so a browser's copy from the old one is not kept.
  */
 @Component
 class PageVersions {
@@ -60,10 +64,23 @@ class PageVersions {
 
     private volatile Kept site;
 
-    PageVersions(ArticleRepository articles, CommentSettingsService settings, Clock clock) {
+    private final String release;
+
+    PageVersions(ArticleRepository articles, CommentSettingsService settings, Clock clock,
+            ObjectProvider<BuildProperties> build) {
         this.articles = articles;
         this.settings = settings;
         this.clock = clock;
+        this.release = release(build.getIfAvailable());
+    }
+
+    /** A short name of the build (its version and time), or "dev" where there is no build information. */
+    static String release(BuildProperties build) {
+        if (build == null) {
+            return "dev";
+        }
+        String both = build.getVersion() + "@" + build.getTime();
+        return Integer.toString(both.hashCode() & Integer.MAX_VALUE, 36);
     }
 
     /** The validators of a page of an article as anonymous readers see it now; empty when there is no such article. */
@@ -77,14 +94,14 @@ class PageVersions {
                 : null;
         boolean closed = closes != null && !this.clock.instant().isBefore(closes);
         Instant modified = latest(latest(article.pageChangedAt(), rules.changedAt()), closed ? closes : null);
-        return Optional.of(new Stamp("a" + article.pageVersion() + ".s" + rules.version() + (closed ? ".c" : ".o")
+        return Optional.of(new Stamp(this.release + ".a" + article.pageVersion() + ".s" + rules.version() + (closed ? ".c" : ".o")
                 + ".p" + page, modified));
     }
 
     Stamp front() {
         SiteStamp site = siteStamp();
         RulesInForce rules = this.settings.inForce();
-        return new Stamp("f" + site.pageVersion() + ".n" + site.articles() + ".s" + rules.version(),
+        return new Stamp(this.release + ".f" + site.pageVersion() + ".n" + site.articles() + ".s" + rules.version(),
                 latest(site.changedAt(), rules.changedAt()));
     }
 
