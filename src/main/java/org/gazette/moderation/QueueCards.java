@@ -17,18 +17,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The markup of the queue's cards, one per comment, and of the facts about a comment
- * (who, where, when) that the edit, reply and delete pages show too. Templates insert
- * it with {@code th:utext="${@queueCards...}"}.
- * <p>
- * Written here rather than in a template because it is the desk's hot path: a queue
- * page holds 20 cards of some 60 elements and 75 expressions each, and Thymeleaf spent
- * about 6 ms of CPU a page on them (two thirds of the page's cost with 10,000 comments
- * waiting; {@code bench/queue-cpu.sh}). Every value from a comment or an editor goes
- * through {@link #text} or {@link #attribute}, which escape it for HTML; the text of a
- * comment is the renderer's already-safe markup, as in the template before
- * ({@code th:utext}). The XSS corpus ({@code XssCorpusBrowserTests}) runs through
- * these cards.
+ * The markup of the queue's cards and of a comment's facts (also on the edit, reply and
+ * delete pages), every outside value escaped as {@code th:text} escapes it, the comment's
+ * text the renderer's safe markup. In Java because the same cards as a Thymeleaf fragment
+ * cost the queue page markedly more CPU (BENCHMARKS.md, "Queue cards written in Java").
  */
 @Component("queueCards")
 public class QueueCards {

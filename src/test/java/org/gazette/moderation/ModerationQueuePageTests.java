@@ -63,8 +63,11 @@ class ModerationQueuePageTests {
 
     private DeskFixtures fixtures;
 
+    private ModerationService moderation;
+
     @BeforeEach
     void cleanSlate(@Autowired CommentService comments, @Autowired ModerationService moderation) {
+        this.moderation = moderation;
         this.fixtures = new DeskFixtures(comments, moderation, this.jdbc, this.events);
         this.fixtures.clean();
     }
@@ -97,6 +100,45 @@ class ModerationQueuePageTests {
         assertThat(text.text()).contains("<script>x()</script>");
         assertThat(row.select(".queue-history").text()).contains("1 approved", "1 pending", "1 spam");
         assertThat(row.select("time[datetime]")).hasSize(1);
+    }
+
+    @Test
+    void cardNamesItsAuthorToScreenReadersAndOffersTheLinksItsStatusAllows() {
+        long parent = this.fixtures.approved("Bo", "bo@example.com", "An approved comment");
+        long held = this.fixtures.held("Ann", "ann@example.com", "Held text");
+        this.jdbc.update("update comment set client_address = null where id = ?", held);
+        this.fixtures.act(DeskAction.SPAM, this.fixtures.held("Cy", "cy@example.com", "Spam text"));
+        long staff = this.moderation.reply("editor", this.fixtures.ref(parent), "A staff answer");
+
+        Element pending = page("/moderation").getElementById("c" + held);
+        assertThat(pending.select("article").attr("aria-labelledby")).isEqualTo("c" + held + "-author");
+        assertThat(pending.select("#c" + held + "-author").text()).isEqualTo("Ann");
+        assertThat(pending.select("label[for=c" + held + "-select]").text()).isEqualTo("Select the comment by Ann");
+        assertThat(pending.select(".queue-actions").attr("aria-label")).isEqualTo("Actions for the comment by Ann");
+        assertThat(pending.select(".queue-actions a").eachText()).containsExactly(
+                "Approve and reply the comment by Ann", "Edit the comment by Ann");
+        assertThat(pending.select(".queue-actions a").eachAttr("href")).containsExactly(
+                "/moderation/comments/" + held + "/reply?status=pending",
+                "/moderation/comments/" + held + "/edit?status=pending");
+        assertThat(pending.select(".queue-facts dd.muted").text()).isEqualTo("not kept");
+        assertThat(pending.select(".staff-badge")).isEmpty();
+
+        Document approved = page("/moderation?status=approved");
+        Element answer = approved.getElementById("c" + staff);
+        assertThat(answer.select(".queue-author .staff-badge").text()).isEqualTo("Staff");
+        assertThat(answer.select(".queue-why").text()).isEqualTo("Published by staff");
+        assertThat(approved.getElementById("c" + parent).select(".queue-actions a").eachText()).containsExactly(
+                "Reply the comment by Bo", "Edit the comment by Bo", "View on article the comment by Bo");
+        assertThat(approved.getElementById("c" + parent).select("a.queue-view").attr("href"))
+            .isEqualTo("/moderation/comments/" + parent + "/view");
+
+        Element spam = page("/moderation?status=spam").selectFirst(".queue-item");
+        assertThat(spam.select(".queue-actions a").eachText()).containsExactly("Edit the comment by Cy");
+        assertThat(spam.select("button[data-confirm]").eachAttr("formaction")).singleElement()
+            .asString()
+            .endsWith("/delete");
+        assertThat(spam.select("button[data-confirm]").attr("data-confirm"))
+            .isEqualTo("Delete permanently? This cannot be undone.");
     }
 
     @Test
