@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gazette.article.Dates;
+import org.gazette.comment.CommentStatus;
 import org.unbescape.html.HtmlEscape;
 
 import org.springframework.context.MessageSource;
@@ -134,19 +135,21 @@ public class QueueCards {
         if (history == null) {
             return;
         }
-        String email = UriUtils.encodeQueryParam(row.getAuthorEmail(), StandardCharsets.UTF_8);
+        String email = row.getAuthorEmail();
         out.raw("<p class=\"queue-history\">\n<span class=\"muted\">").label("desk.row.history")
             .raw(":</span>\n");
-        historyLink(out, "approved", email, out.counted("desk.row.history.approved", history.approved()));
+        historyLink(out, CommentStatus.APPROVED, email,
+                out.counted("desk.row.history.approved", history.approved()));
         out.raw("<span aria-hidden=\"true\">\u00b7</span>\n");
-        historyLink(out, "pending", email, out.counted("desk.row.history.pending", history.pending()));
+        historyLink(out, CommentStatus.PENDING, email, out.counted("desk.row.history.pending", history.pending()));
         out.raw("<span aria-hidden=\"true\">\u00b7</span>\n");
-        historyLink(out, "spam", email, out.counted("desk.row.history.spam", history.spam()));
+        historyLink(out, CommentStatus.SPAM, email, out.counted("desk.row.history.spam", history.spam()));
         out.raw("</p>\n");
     }
 
-    private void historyLink(Writer out, String status, String encodedEmail, String label) {
-        out.raw("<a href=\"").link("/moderation?status=" + status + "&q=" + encodedEmail).raw("\">").text(label)
+    /** A tab searched by the email, addressed as every queue address is ({@link QueueQuery#url()}). */
+    private void historyLink(Writer out, CommentStatus status, String email, String label) {
+        out.raw("<a href=\"").link(new QueueQuery(status, 1, email, null, null, null).url()).raw("\">").text(label)
             .raw("</a>\n");
     }
 
