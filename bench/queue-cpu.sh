@@ -4,7 +4,9 @@
 # 10 s warm-up, then DURATION s of paging through the pending tab (pages 1, 2, ... in turn,
 # as bench/run.sh does) at 16 connections; prints req/s, p50/p99, the page's bytes, the
 # CPU ms of the Gazette process per page, and the load average. JFR=FILE records the
-# measured run; GAZETTE_PORT and JAVA_OPTS as in lib.sh.
+# measured run; ACCEPT_ENCODING=gzip sends Accept-Encoding: gzip with every request, as
+# browsers do (the bytes are then the compressed page's); GAZETTE_PORT and JAVA_OPTS as
+# in lib.sh.
 set -euo pipefail
 BENCH=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH/lib.sh"
@@ -18,9 +20,11 @@ curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "username=editor" \
     --data-urlencode "password=$EDITOR_PASSWORD" --data-urlencode "_csrf=$csrf" "$BASE/login"
 cookie="Cookie: JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$jar" | tail -n 1)"
 queue="/moderation?status=pending"
-bytes=$(curl -s -H "$cookie" "$BASE$queue" | wc -c)
+encoding=()
+[ -z "${ACCEPT_ENCODING:-}" ] || encoding=(-H "Accept-Encoding: $ACCEPT_ENCODING")
+bytes=$(curl -s -H "$cookie" "${encoding[@]}" "$BASE$queue" | wc -c)
 pages=$(( (PENDING + 19) / 20 ))
-LOAD=(-H "$cookie" -s "$BENCH/wrk/pages.lua" "$BASE$queue" -- "$pages" "$queue")
+LOAD=(-H "$cookie" "${encoding[@]}" -s "$BENCH/wrk/pages.lua" "$BASE$queue" -- "$pages" "$queue")
 cpu_measured_run "$D" "${LOAD[@]}"
-printf 'queue, %s pending: %s req/s p50 %s ms p99 %s ms, %s bytes, non-2xx %s errors %s requests %s; CPU %.2f ms/page; load %s -> %s\n' \
-  "$PENDING" "$RPS" "$P50" "$P99" "$bytes" "$NON" "$ERRS" "$REQ" "$CPU_MS" "$LOAD_FROM" "$LOAD_TO"
+printf 'queue, %s pending: %s req/s p50 %s ms p99 %s ms, %s bytes (Accept-Encoding: %s), non-2xx %s errors %s requests %s; CPU %.2f ms/page; load %s -> %s\n' \
+  "$PENDING" "$RPS" "$P50" "$P99" "$bytes" "${ACCEPT_ENCODING:-none}" "$NON" "$ERRS" "$REQ" "$CPU_MS" "$LOAD_FROM" "$LOAD_TO"

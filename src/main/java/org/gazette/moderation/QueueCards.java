@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gazette.article.Dates;
+import org.gazette.comment.CommentStatus;
 import org.unbescape.html.HtmlEscape;
 
 import org.springframework.context.MessageSource;
@@ -17,18 +18,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The markup of the queue's cards, one per comment, and of the facts about a comment
- * (who, where, when) that the edit, reply and delete pages show too. Templates insert
- * it with {@code th:utext="${@queueCards...}"}.
- * <p>
- * Written here rather than in a template because it is the desk's hot path: a queue
- * page holds 20 cards of some 60 elements and 75 expressions each, and Thymeleaf spent
- * about 6 ms of CPU a page on them (two thirds of the page's cost with 10,000 comments
- * waiting; {@code bench/queue-cpu.sh}). Every value from a comment or an editor goes
- * through {@link #text} or {@link #attribute}, which escape it for HTML; the text of a
- * comment is the renderer's already-safe markup, as in the template before
- * ({@code th:utext}). The XSS corpus ({@code XssCorpusBrowserTests}) runs through
- * these cards.
+ * The markup of the queue's cards and of a comment's facts (also on the edit, reply and
+ * delete pages), every outside value escaped as {@code th:text} escapes it, the comment's
+ * text the renderer's safe markup. In Java because the same cards as a Thymeleaf fragment
+ * cost the queue page markedly more CPU (BENCHMARKS.md, "Queue cards written in Java").
  */
 @Component("queueCards")
 public class QueueCards {
@@ -142,19 +135,21 @@ public class QueueCards {
         if (history == null) {
             return;
         }
-        String email = UriUtils.encodeQueryParam(row.getAuthorEmail(), StandardCharsets.UTF_8);
+        String email = row.getAuthorEmail();
         out.raw("<p class=\"queue-history\">\n<span class=\"muted\">").label("desk.row.history")
             .raw(":</span>\n");
-        historyLink(out, "approved", email, out.counted("desk.row.history.approved", history.approved()));
+        historyLink(out, CommentStatus.APPROVED, email,
+                out.counted("desk.row.history.approved", history.approved()));
         out.raw("<span aria-hidden=\"true\">\u00b7</span>\n");
-        historyLink(out, "pending", email, out.counted("desk.row.history.pending", history.pending()));
+        historyLink(out, CommentStatus.PENDING, email, out.counted("desk.row.history.pending", history.pending()));
         out.raw("<span aria-hidden=\"true\">\u00b7</span>\n");
-        historyLink(out, "spam", email, out.counted("desk.row.history.spam", history.spam()));
+        historyLink(out, CommentStatus.SPAM, email, out.counted("desk.row.history.spam", history.spam()));
         out.raw("</p>\n");
     }
 
-    private void historyLink(Writer out, String status, String encodedEmail, String label) {
-        out.raw("<a href=\"").link("/moderation?status=" + status + "&q=" + encodedEmail).raw("\">").text(label)
+    /** A tab searched by the email, addressed as every queue address is ({@link QueueQuery#url()}). */
+    private void historyLink(Writer out, CommentStatus status, String email, String label) {
+        out.raw("<a href=\"").link(new QueueQuery(status, 1, email, null, null, null).url()).raw("\">").text(label)
             .raw("</a>\n");
     }
 

@@ -1,6 +1,8 @@
 package org.gazette.moderation;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,8 +65,11 @@ class ModerationQueuePageTests {
 
     private DeskFixtures fixtures;
 
+    private ModerationService moderation;
+
     @BeforeEach
     void cleanSlate(@Autowired CommentService comments, @Autowired ModerationService moderation) {
+        this.moderation = moderation;
         this.fixtures = new DeskFixtures(comments, moderation, this.jdbc, this.events);
         this.fixtures.clean();
     }
@@ -97,6 +102,62 @@ class ModerationQueuePageTests {
         assertThat(text.text()).contains("<script>x()</script>");
         assertThat(row.select(".queue-history").text()).contains("1 approved", "1 pending", "1 spam");
         assertThat(row.select("time[datetime]")).hasSize(1);
+    }
+
+    @Test
+    void historyLinksFindTheAuthorsCommentsByTheirExactEmail() {
+        long held = this.fixtures.held("Ann", "ann+news@example.com", "Held text");
+
+        Element history = page("/moderation").getElementById("c" + held).selectFirst(".queue-history");
+        List<String> links = history.select("a").eachAttr("href");
+
+        // decoded as a servlet container decodes a query, where a plus is a space
+        assertThat(links).hasSize(3)
+            .allSatisfy((href) -> assertThat(URLDecoder.decode(href.replaceAll(".*[?&]q=([^&]*).*", "$1"),
+                    StandardCharsets.UTF_8))
+                .isEqualTo("ann+news@example.com"));
+        assertThat(rowIds(linkedPage(links.get(1)))).containsExactly(held);
+        assertThat(linkedPage(links.get(0)).select(".queue-empty").text())
+            .isEqualTo("No comments here match these filters.");
+    }
+
+    @Test
+    void cardNamesItsAuthorToScreenReadersAndOffersTheLinksItsStatusAllows() {
+        long parent = this.fixtures.approved("Bo", "bo@example.com", "An approved comment");
+        long held = this.fixtures.held("Ann", "ann@example.com", "Held text");
+        this.jdbc.update("update comment set client_address = null where id = ?", held);
+        this.fixtures.act(DeskAction.SPAM, this.fixtures.held("Cy", "cy@example.com", "Spam text"));
+        long staff = this.moderation.reply("editor", this.fixtures.ref(parent), "A staff answer");
+
+        Element pending = page("/moderation").getElementById("c" + held);
+        assertThat(pending.select("article").attr("aria-labelledby")).isEqualTo("c" + held + "-author");
+        assertThat(pending.select("#c" + held + "-author").text()).isEqualTo("Ann");
+        assertThat(pending.select("label[for=c" + held + "-select]").text()).isEqualTo("Select the comment by Ann");
+        assertThat(pending.select(".queue-actions").attr("aria-label")).isEqualTo("Actions for the comment by Ann");
+        assertThat(pending.select(".queue-actions a").eachText()).containsExactly(
+                "Approve and reply the comment by Ann", "Edit the comment by Ann");
+        assertThat(pending.select(".queue-actions a").eachAttr("href")).containsExactly(
+                "/moderation/comments/" + held + "/reply?status=pending",
+                "/moderation/comments/" + held + "/edit?status=pending");
+        assertThat(pending.select(".queue-facts dd.muted").text()).isEqualTo("not kept");
+        assertThat(pending.select(".staff-badge")).isEmpty();
+
+        Document approved = page("/moderation?status=approved");
+        Element answer = approved.getElementById("c" + staff);
+        assertThat(answer.select(".queue-author .staff-badge").text()).isEqualTo("Staff");
+        assertThat(answer.select(".queue-why").text()).isEqualTo("Published by staff");
+        assertThat(approved.getElementById("c" + parent).select(".queue-actions a").eachText()).containsExactly(
+                "Reply the comment by Bo", "Edit the comment by Bo", "View on article the comment by Bo");
+        assertThat(approved.getElementById("c" + parent).select("a.queue-view").attr("href"))
+            .isEqualTo("/moderation/comments/" + parent + "/view");
+
+        Element spam = page("/moderation?status=spam").selectFirst(".queue-item");
+        assertThat(spam.select(".queue-actions a").eachText()).containsExactly("Edit the comment by Cy");
+        assertThat(spam.select("button[data-confirm]").eachAttr("formaction")).singleElement()
+            .asString()
+            .endsWith("/delete");
+        assertThat(spam.select("button[data-confirm]").attr("data-confirm"))
+            .isEqualTo("Delete permanently? This cannot be undone.");
     }
 
     @Test
@@ -443,6 +504,13 @@ class ModerationQueuePageTests {
     private Document page(String url) {
         MvcTestResult result = get(url);
         assertThat(result).as(url).hasStatusOk();
+        return Jsoup.parse(DeskFixtures.body(result));
+    }
+
+    /** The page a link on a page leads to (its address already encoded). */
+    private Document linkedPage(String href) {
+        MvcTestResult result = this.mvc.get().uri(URI.create(href)).with(user("editor").roles("EDITOR")).exchange();
+        assertThat(result).as(href).hasStatusOk();
         return Jsoup.parse(DeskFixtures.body(result));
     }
 
