@@ -8,6 +8,8 @@ import java.util.List;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -31,6 +33,16 @@ public class Article {
     private String headline;
 
     private String summary;
+
+    private String byline;
+
+    private String standfirst;
+
+    @Enumerated(EnumType.STRING)
+    private ArticleStatus status = ArticleStatus.PUBLISHED;
+
+    /** When it was first published; from then on the slug never changes. */
+    private Instant firstPublishedAt;
 
     private Instant publishedAt;
 
@@ -64,6 +76,7 @@ public class Article {
         this.headline = headline;
         this.summary = "";
         this.publishedAt = publishedAt;
+        this.firstPublishedAt = publishedAt;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -111,6 +124,27 @@ public class Article {
 
     public String getSummary() {
         return this.summary;
+    }
+
+    public String getByline() {
+        return this.byline;
+    }
+
+    public String getStandfirst() {
+        return this.standfirst;
+    }
+
+    public ArticleStatus getStatus() {
+        return this.status;
+    }
+
+    /** Whether readers can see it. */
+    public boolean isPublished() {
+        return this.status == ArticleStatus.PUBLISHED;
+    }
+
+    public Instant getFirstPublishedAt() {
+        return this.firstPublishedAt;
     }
 
     public Instant getPublishedAt() {
