@@ -32,8 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,7 +61,7 @@ class SharedStateAcrossNodesPostgresTests {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private Map<String, String> database;
+    private TestNodes nodes;
 
     private ConfigurableApplicationContext nodeA;
 
@@ -71,19 +69,14 @@ class SharedStateAcrossNodesPostgresTests {
 
     @BeforeAll
     void startTwoNodesOnOneDatabase() {
-        this.database = TestDatabases.postgresDatabase();
-        this.nodeA = node();
-        this.nodeB = node();
+        this.nodes = new TestNodes(TestDatabases.postgresDatabase());
+        this.nodeA = this.nodes.start();
+        this.nodeB = this.nodes.start();
     }
 
     @AfterAll
     void stopNodes() {
-        if (this.nodeB != null) {
-            this.nodeB.close();
-        }
-        if (this.nodeA != null) {
-            this.nodeA.close();
-        }
+        this.nodes.close();
     }
 
     @Test
@@ -122,7 +115,7 @@ class SharedStateAcrossNodesPostgresTests {
         assertThat(etag(fromB)).isEqualTo(etag(fromA));
         assertThat(fromB.headers().firstValue("Last-Modified")).isEqualTo(fromA.headers().firstValue("Last-Modified"));
         assertThat(etag(onB.get("/"))).isEqualTo(etag(frontFromA));
-        ConfigurableApplicationContext later = node();
+        ConfigurableApplicationContext later = this.nodes.start();
         try {
             Browser onC = new Browser(later);
             HttpResponse<String> fromC = onC.get(path);
@@ -389,13 +382,6 @@ class SharedStateAcrossNodesPostgresTests {
 
     // ---------------------------------------------------------------------------------
 
-    private ConfigurableApplicationContext node() {
-        List<String> arguments = new ArrayList<>();
-        this.database.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        arguments.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false"));
-        return new SpringApplicationBuilder(GazetteApplication.class).run(arguments.toArray(String[]::new));
-    }
-
     private JdbcTemplate jdbc() {
         return this.nodeA.getBean(JdbcTemplate.class);
     }
@@ -515,10 +501,6 @@ class SharedStateAcrossNodesPostgresTests {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
-    }
-
     /** What a test waits for. */
     private interface Check {
 
@@ -536,7 +518,7 @@ class SharedStateAcrossNodesPostgresTests {
         private final HttpClient http;
 
         Browser(ConfigurableApplicationContext node) {
-            this(port(node), new CookieManager());
+            this(TestNodes.port(node), new CookieManager());
         }
 
         private Browser(int port, CookieManager cookies) {
@@ -550,7 +532,7 @@ class SharedStateAcrossNodesPostgresTests {
 
         /** The same browser, with the same cookies, sent to the other node. */
         Browser on(ConfigurableApplicationContext node) {
-            return new Browser(port(node), this.cookies);
+            return new Browser(TestNodes.port(node), this.cookies);
         }
 
         Browser signIn() throws IOException, InterruptedException {

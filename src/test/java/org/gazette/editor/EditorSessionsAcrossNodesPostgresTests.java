@@ -1,6 +1,7 @@
 package org.gazette.editor;
 
 import java.io.IOException;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -13,10 +14,10 @@ class EditorSessionsAcrossNodesPostgresTests extends EditorSessionsAcrossNodesTe
     private EmbeddedPostgres postgres;
 
     @Override
-    String[] database() throws IOException {
+    Map<String, String> database() throws IOException {
         this.postgres = EmbeddedPostgres.builder().start();
-        return new String[] { "--spring.datasource.url=" + this.postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.password=" };
+        return Map.of("spring.datasource.url", this.postgres.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username", "postgres", "spring.datasource.password", "");
     }
 
     @Override

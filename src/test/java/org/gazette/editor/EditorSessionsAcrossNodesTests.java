@@ -12,14 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.gazette.GazetteApplication;
+import org.gazette.TestNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,32 +37,31 @@ class EditorSessionsAcrossNodesTests {
 
     private static final String PASSWORD = "a long shared-sessions password";
 
+    private TestNodes nodes;
+
     private ConfigurableApplicationContext nodeA;
 
     private ConfigurableApplicationContext nodeB;
 
     @BeforeAll
     void startTwoNodesOnOneDatabase() throws IOException {
-        String[] database = database();
-        this.nodeA = node(database);
-        this.nodeB = node(database);
+        this.nodes = new TestNodes(database(), "--gazette.editor.max-sessions=2");
+        this.nodeA = this.nodes.start();
+        this.nodeB = this.nodes.start();
     }
 
     @AfterAll
     void stopNodes() throws IOException {
-        if (this.nodeB != null) {
-            this.nodeB.close();
-        }
-        if (this.nodeA != null) {
-            this.nodeA.close();
+        if (this.nodes != null) {
+            this.nodes.close();
         }
         stopDatabase();
     }
 
     /** The settings that point both nodes at the same database: an in-memory H2 kept open. */
-    String[] database() throws IOException {
-        return new String[] { "--spring.datasource.url=jdbc:h2:mem:nodes-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" };
+    Map<String, String> database() throws IOException {
+        return Map.of("spring.datasource.url", "jdbc:h2:mem:nodes-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
     }
 
     /** Stops the database, once both nodes have stopped. */
@@ -74,7 +71,7 @@ class EditorSessionsAcrossNodesTests {
     @Test
     void signedInOnOneNodeIsSignedInOnTheOther() throws Exception {
         CookieBrowser onA = browser(this.nodeA);
-        CookieBrowser onB = onA.onPort(port(this.nodeB));
+        CookieBrowser onB = onA.onPort(TestNodes.port(this.nodeB));
 
         assertThat(onA.signIn("editor", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
 
@@ -94,7 +91,7 @@ class EditorSessionsAcrossNodesTests {
         assertThat(adminAction(username, "disable").statusCode()).isEqualTo(303);
 
         assertSentToSignIn(editorOnB.get("/moderation/settings"));
-        assertSentToSignIn(editorOnB.onPort(port(this.nodeA)).get("/moderation/settings"));
+        assertSentToSignIn(editorOnB.onPort(TestNodes.port(this.nodeA)).get("/moderation/settings"));
     }
 
     @Test
@@ -118,15 +115,15 @@ class EditorSessionsAcrossNodesTests {
         CookieBrowser third = browser(this.nodeA);
         assertThat(first.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
         assertThat(second.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
-        assertThat(first.onPort(port(this.nodeB)).get("/moderation/settings").statusCode()).isEqualTo(200);
+        assertThat(first.onPort(TestNodes.port(this.nodeB)).get("/moderation/settings").statusCode()).isEqualTo(200);
         assertThat(third.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
 
-        HttpResponse<String> ended = second.onPort(port(this.nodeA)).get("/moderation/settings");
+        HttpResponse<String> ended = second.onPort(TestNodes.port(this.nodeA)).get("/moderation/settings");
         assertThat(ended.statusCode()).isEqualTo(302);
         assertThat(ended.headers().firstValue("Location")).hasValueSatisfying(
                 (location) -> assertThat(location).endsWith("/login?expired"));
         assertThat(first.get("/moderation/settings").statusCode()).isEqualTo(200);
-        assertThat(third.onPort(port(this.nodeB)).get("/moderation/settings").statusCode()).isEqualTo(200);
+        assertThat(third.onPort(TestNodes.port(this.nodeB)).get("/moderation/settings").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -135,7 +132,7 @@ class EditorSessionsAcrossNodesTests {
         try {
             for (int round = 0; round < 5; round++) {
                 CookieBrowser onA = browser(this.nodeA);
-                CookieBrowser onB = onA.onPort(port(this.nodeB));
+                CookieBrowser onB = onA.onPort(TestNodes.port(this.nodeB));
                 assertThat(onA.signIn("editor", ADMIN_PASSWORD).statusCode()).isEqualTo(302);
                 HttpResponse<String> desk = onA.get("/moderation");
                 assertThat(desk.statusCode()).isEqualTo(200);
@@ -206,17 +203,7 @@ class EditorSessionsAcrossNodesTests {
     }
 
     private static CookieBrowser browser(ConfigurableApplicationContext node) {
-        return new CookieBrowser(port(node));
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
-    }
-
-    private static ConfigurableApplicationContext node(String[] database) {
-        List<String> arguments = new ArrayList<>(List.of(database));
-        arguments.addAll(List.of("--server.port=0", "--gazette.editor.max-sessions=2", "--spring.jmx.enabled=false"));
-        return new SpringApplicationBuilder(GazetteApplication.class).run(arguments.toArray(String[]::new));
+        return new CookieBrowser(TestNodes.port(node));
     }
 
 }

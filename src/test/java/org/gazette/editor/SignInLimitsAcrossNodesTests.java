@@ -1,19 +1,16 @@
 package org.gazette.editor;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.gazette.GazetteApplication;
 import org.gazette.TestDatabases;
+import org.gazette.TestNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 
@@ -31,35 +28,30 @@ class SignInLimitsAcrossNodesTests {
 
     private static final String PASSWORD = "a long password for two nodes";
 
+    private TestNodes nodes;
+
     private ConfigurableApplicationContext nodeA;
 
     private ConfigurableApplicationContext nodeB;
 
     @BeforeAll
     void startTwoNodesOnOneDatabase() {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.jmx.enabled=false",
-                "--gazette.security.trusted-proxies=127.0.0.1"));
-        TestDatabases.freshDatabase().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        this.nodeA = new SpringApplicationBuilder(GazetteApplication.class).run(arguments.toArray(String[]::new));
-        this.nodeB = new SpringApplicationBuilder(GazetteApplication.class).run(arguments.toArray(String[]::new));
+        this.nodes = new TestNodes(TestDatabases.freshDatabase(), "--gazette.security.trusted-proxies=127.0.0.1");
+        this.nodeA = this.nodes.start();
+        this.nodeB = this.nodes.start();
     }
 
     @AfterAll
     void stopNodes() {
-        if (this.nodeB != null) {
-            this.nodeB.close();
-        }
-        if (this.nodeA != null) {
-            this.nodeA.close();
-        }
+        this.nodes.close();
     }
 
     @Test
     void aGuesserAlternatingBetweenNodesIsThrottledAfterOneNodesAllowance() throws Exception {
         // gazette.editor.sign-in.max-failures is 5
         String username = newEditor("alternated");
-        CookieBrowser onA = new CookieBrowser(port(this.nodeA)).forwardedFor("198.51.100.91");
-        CookieBrowser onB = onA.onPort(port(this.nodeB));
+        CookieBrowser onA = new CookieBrowser(TestNodes.port(this.nodeA)).forwardedFor("198.51.100.91");
+        CookieBrowser onB = onA.onPort(TestNodes.port(this.nodeB));
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> guess = ((i % 2 == 0) ? onA : onB).signIn(username, "wrong guess " + i);
             assertThat(guess.statusCode()).as("guess %d", i).isEqualTo(302);
@@ -79,22 +71,22 @@ class SignInLimitsAcrossNodesTests {
     void anAccountsBudgetForStrangersCountsTheFailuresOfEveryNode() throws Exception {
         // gazette.editor.sign-in.max-failures-per-account is 10
         String username = newEditor("targeted");
-        CookieBrowser own = new CookieBrowser(port(this.nodeA)).forwardedFor("192.0.2.10");
+        CookieBrowser own = new CookieBrowser(TestNodes.port(this.nodeA)).forwardedFor("192.0.2.10");
         assertThat(own.signIn(username, PASSWORD).headers().firstValue(HttpHeaders.LOCATION)).hasValueSatisfying(
                 (location) -> assertThat(location).endsWith("/moderation"));
         assertThat(own.signOut(own.get("/moderation").body()).statusCode()).isEqualTo(302);
 
         for (int i = 0; i < 10; i++) {
             ConfigurableApplicationContext node = (i % 2 == 0) ? this.nodeA : this.nodeB;
-            CookieBrowser stranger = new CookieBrowser(port(node)).forwardedFor("203.0.113." + (10 + i));
+            CookieBrowser stranger = new CookieBrowser(TestNodes.port(node)).forwardedFor("203.0.113." + (10 + i));
             assertThat(stranger.signIn(username, "wrong guess " + i).statusCode()).as("guess %d", i).isEqualTo(302);
         }
 
-        HttpResponse<String> stranger = new CookieBrowser(port(this.nodeB)).forwardedFor("203.0.113.99")
+        HttpResponse<String> stranger = new CookieBrowser(TestNodes.port(this.nodeB)).forwardedFor("203.0.113.99")
             .signIn(username, PASSWORD);
         assertThat(stranger.headers().firstValue(HttpHeaders.LOCATION)).hasValueSatisfying(
                 (location) -> assertThat(location).endsWith("/login?error"));
-        HttpResponse<String> ownAgain = own.onPort(port(this.nodeB)).signIn(username, PASSWORD);
+        HttpResponse<String> ownAgain = own.onPort(TestNodes.port(this.nodeB)).signIn(username, PASSWORD);
         assertThat(ownAgain.headers().firstValue(HttpHeaders.LOCATION)).hasValueSatisfying(
                 (location) -> assertThat(location).endsWith("/moderation"));
     }
@@ -103,10 +95,6 @@ class SignInLimitsAcrossNodesTests {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.nodeA.getBean(EditorAccountService.class).create(username, "Editor " + username, EditorRole.EDITOR, PASSWORD);
         return username;
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return ((WebServerApplicationContext) node).getWebServer().getPort();
     }
 
 }

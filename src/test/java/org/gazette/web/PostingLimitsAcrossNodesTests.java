@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.gazette.GazetteApplication;
 import org.gazette.TestDatabases;
+import org.gazette.TestNodes;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,29 +42,24 @@ class PostingLimitsAcrossNodesTests {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private TestNodes nodes;
+
     private ConfigurableApplicationContext nodeA;
 
     private ConfigurableApplicationContext nodeB;
 
     @BeforeAll
     void startTwoNodesOnOneDatabase() {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.jmx.enabled=false",
-                "--gazette.security.trusted-proxies=127.0.0.1", "--gazette.comments.flood-interval=15s",
-                "--gazette.comments.rate-limit.enabled=true", "--gazette.comments.rate-limit.capacity=3",
-                "--gazette.comments.rate-limit.period=10m"));
-        TestDatabases.freshDatabase().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-        this.nodeA = new SpringApplicationBuilder(GazetteApplication.class).run(arguments.toArray(String[]::new));
-        this.nodeB = new SpringApplicationBuilder(GazetteApplication.class).run(arguments.toArray(String[]::new));
+        this.nodes = new TestNodes(TestDatabases.freshDatabase(), "--gazette.security.trusted-proxies=127.0.0.1",
+                "--gazette.comments.flood-interval=15s", "--gazette.comments.rate-limit.enabled=true",
+                "--gazette.comments.rate-limit.capacity=3", "--gazette.comments.rate-limit.period=10m");
+        this.nodeA = this.nodes.start();
+        this.nodeB = this.nodes.start();
     }
 
     @AfterAll
     void stopNodes() {
-        if (this.nodeB != null) {
-            this.nodeB.close();
-        }
-        if (this.nodeA != null) {
-            this.nodeA.close();
-        }
+        this.nodes.close();
     }
 
     @Test
@@ -128,7 +121,7 @@ class PostingLimitsAcrossNodesTests {
     /** A comment posted to the node as a proxy forwards it from the client. */
     private HttpResponse<String> post(ConfigurableApplicationContext node, String client, String name)
             throws IOException, InterruptedException {
-        int port = ((WebServerApplicationContext) node).getWebServer().getPort();
+        int port = TestNodes.port(node);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ARTICLE + "/comments"))
             .header(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header("X-Forwarded-For", client)
