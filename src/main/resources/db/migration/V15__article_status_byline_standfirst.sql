@@ -8,7 +8,14 @@ ALTER TABLE article ADD COLUMN standfirst VARCHAR(1000);
 
 ALTER TABLE article ADD COLUMN status VARCHAR(16) DEFAULT 'PUBLISHED' NOT NULL;
 
-ALTER TABLE article ADD CONSTRAINT ck_article_status CHECK (status IN ('DRAFT', 'PUBLISHED'));
+-- allowed values as a reference table, not an IN-list check (see V3: H2 binds those to
+-- the connection that ran the migration)
+CREATE TABLE article_status (
+    code VARCHAR(16) NOT NULL PRIMARY KEY
+);
+INSERT INTO article_status (code) VALUES ('DRAFT'), ('PUBLISHED');
+
+ALTER TABLE article ADD CONSTRAINT fk_article_status FOREIGN KEY (status) REFERENCES article_status (code);
 
 ALTER TABLE article ADD COLUMN first_published_at TIMESTAMP WITH TIME ZONE;
 
