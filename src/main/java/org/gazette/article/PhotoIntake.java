@@ -2,6 +2,7 @@ package org.gazette.article;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
  * and encodes the pixels again, so that no metadata (Exif, GPS, camera, XMP, comments,
  * PNG text) reaches readers. JPEG stays JPEG and PNG stays PNG. WebP is read with
  * TwelveMonkeys ImageIO ({@code imageio-webp}), which cannot write WebP, so a WebP is
- * stored as PNG when it has transparency and as JPEG otherwise.
+ * stored as PNG when some of its pixels are transparent and as JPEG otherwise.
  */
 public final class PhotoIntake {
 
@@ -97,7 +98,7 @@ public final class PhotoIntake {
                     + type.label + " image; save the photo again from an image editor.");
         }
         BufferedImage image = decode(type, bytes);
-        ImageType storedAs = type.storedAs(image.getColorModel().hasAlpha());
+        ImageType storedAs = type.storedAs(transparent(image));
         byte[] clean = encode(storedAs, image);
         return new CleanPhoto(storedAs.mediaType, storedAs.extension, image.getWidth(), image.getHeight(), clean,
                 sha256(clean));
@@ -156,6 +157,25 @@ public final class PhotoIntake {
             writer.dispose();
         }
         return out.toByteArray();
+    }
+
+    /** Whether any pixel is less than opaque (an alpha channel alone does not count). */
+    private static boolean transparent(BufferedImage image) {
+        WritableRaster alpha = image.getAlphaRaster();
+        if (alpha == null) {
+            return false;
+        }
+        int[] row = new int[alpha.getWidth()];
+        int opaque = (1 << image.getColorModel().getComponentSize(image.getColorModel().getNumComponents() - 1)) - 1;
+        for (int y = 0; y < alpha.getHeight(); y++) {
+            alpha.getSamples(0, y, alpha.getWidth(), 1, 0, row);
+            for (int sample : row) {
+                if (sample != opaque) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Pixels the JPEG writer takes: 8-bit grey or RGB without alpha. */

@@ -79,6 +79,65 @@ class PhotoIntakeTests {
     }
 
     @Test
+    void storesAnOpaqueWebpAsAJpegWithoutItsExif() {
+        byte[] upload = TestPhotos.webp(24, 16, 0xFF336699, false, true);
+        assertThat(contains(upload, TestPhotos.CAMERA_MAKE)).isTrue();
+
+        CleanPhoto photo = this.intake.accept("river.webp", upload);
+
+        assertThat(photo.mediaType()).isEqualTo("image/jpeg");
+        assertThat(photo.extension()).isEqualTo("jpg");
+        assertThat(photo.width()).isEqualTo(24);
+        assertThat(photo.height()).isEqualTo(16);
+        assertThat(contains(photo.bytes(), TestPhotos.CAMERA_MAKE)).isFalse();
+        assertThat(contains(photo.bytes(), "Exif")).isFalse();
+        BufferedImage decoded = TestPhotos.read(photo.bytes());
+        assertThat(decoded.getWidth()).isEqualTo(24);
+        int rgb = decoded.getRGB(12, 8);
+        assertThat(new int[] { (rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF }).satisfies((channels) -> {
+            assertThat(channels[0]).isBetween(0x33 - 4, 0x33 + 4);
+            assertThat(channels[1]).isBetween(0x66 - 4, 0x66 + 4);
+            assertThat(channels[2]).isBetween(0x99 - 4, 0x99 + 4);
+        });
+    }
+
+    @Test
+    void storesATransparentWebpAsAPngKeepingItsTransparency() {
+        CleanPhoto photo = this.intake.accept("logo.webp", TestPhotos.webp(5, 3, 0x80FF0000, true, false));
+
+        assertThat(photo.mediaType()).isEqualTo("image/png");
+        assertThat(photo.extension()).isEqualTo("png");
+        BufferedImage decoded = TestPhotos.read(photo.bytes());
+        assertThat(decoded.getWidth()).isEqualTo(5);
+        assertThat(decoded.getHeight()).isEqualTo(3);
+        assertThat(decoded.getRGB(2, 1)).isEqualTo(0x80FF0000);
+    }
+
+    @Test
+    void storesAWebpWithAnAlphaChannelButNoTransparentPixelAsAJpeg() {
+        CleanPhoto photo = this.intake.accept("flat.webp", TestPhotos.webp(6, 6, 0xFF102030, true, false));
+
+        assertThat(photo.mediaType()).isEqualTo("image/jpeg");
+    }
+
+    @Test
+    void refusesAWebpRenamedPngAndAJpegRenamedWebp() {
+        assertRefused("logo.png", TestPhotos.webp(2, 2, 0xFF000000, false, false),
+                "The file is a WebP image but its name says PNG.");
+        assertRefused("photo.webp", TestPhotos.jpeg(10, 10), "The file is a JPEG image but its name says WebP.");
+    }
+
+    @Test
+    void refusesAWebpWithDataAfterItsEndOrCutShort() {
+        byte[] webp = TestPhotos.webp(8, 8, 0xFF00FF00, false, true);
+
+        assertRefused("green.webp", concat(webp, TestPhotos.zip("x.html", "<p>")),
+                "The file has other data after the end of the WebP image; save the photo again from an image editor.");
+        assertRefused("green.webp", slice(webp, 0, webp.length - 6),
+                "The file is incomplete: the WebP image stops before its end; upload the original file again.");
+    }
+
+    @Test
     void refusesAPngRenamedJpg() {
         assertRefused("holiday.jpg", TestPhotos.png(20, 20), "The file is a PNG image but its name says JPEG.");
     }

@@ -123,6 +123,80 @@ public final class TestPhotos {
         return png;
     }
 
+    /**
+     * A lossless WebP (VP8L) of one colour, written bit by bit from the WebP specification
+     * (RFC 9649): no transform, no colour cache, and five prefix codes of one symbol each
+     * (green, red, blue, alpha, distance), so every pixel is that colour and takes no
+     * bits. With {@code camera} the file is an extended WebP (VP8X) that also carries an
+     * Exif chunk with the camera's make.
+     */
+    public static byte[] webp(int width, int height, int argb, boolean alpha, boolean camera) {
+        Bits bits = new Bits();
+        bits.write(0x2F, 8);
+        bits.write(width - 1, 14).write(height - 1, 14).write(alpha ? 1 : 0, 1).write(0, 3);
+        bits.write(0, 1).write(0, 1).write(0, 1); // no transform, no colour cache, no meta prefix codes
+        for (int shift : new int[] { 8, 16, 0, 24 }) { // green, red, blue, alpha
+            bits.write(1, 1).write(0, 1).write(1, 1).write((argb >>> shift) & 0xFF, 8);
+        }
+        bits.write(1, 1).write(0, 1).write(0, 1).write(0, 1); // distance: the one symbol 0
+        // zero bytes after the bitstream: TwelveMonkeys reads eight bytes ahead, and a
+        // bitstream this short would otherwise end inside its read
+        byte[] image = riffChunk("VP8L", concat(bits.bytes(), new byte[8]));
+        if (camera) {
+            ByteBuffer header = ByteBuffer.allocate(10).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            header.put((byte) ((alpha ? 0x10 : 0) | 0x08)).put(new byte[3]);
+            header.put((byte) (width - 1)).put((byte) ((width - 1) >> 8)).put((byte) ((width - 1) >> 16));
+            header.put((byte) (height - 1)).put((byte) ((height - 1) >> 8)).put((byte) ((height - 1) >> 16));
+            ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4 + 16);
+            tiff.put(ascii("MM")).putShort((short) 42).putInt(8).putShort((short) 1);
+            tiff.putShort((short) 0x010F).putShort((short) 2).putInt(16).putInt(26).putInt(0);
+            tiff.put(ascii(CAMERA_MAKE + " 5000\0"));
+            image = concat(riffChunk("VP8X", header.array()), image, riffChunk("EXIF", tiff.array()));
+        }
+        return concat(ascii("RIFF"), le32(4 + image.length), ascii("WEBP"), image);
+    }
+
+    private static byte[] riffChunk(String type, byte[] data) {
+        byte[] padding = new byte[data.length % 2];
+        return concat(ascii(type), le32(data.length), data, padding);
+    }
+
+    private static byte[] le32(int value) {
+        return ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(value).array();
+    }
+
+    /** Bits packed least significant first, as VP8L reads them. */
+    private static final class Bits {
+
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        private int current;
+
+        private int used;
+
+        Bits write(int value, int count) {
+            for (int i = 0; i < count; i++) {
+                this.current |= ((value >>> i) & 1) << this.used;
+                if (++this.used == 8) {
+                    this.out.write(this.current);
+                    this.current = 0;
+                    this.used = 0;
+                }
+            }
+            return this;
+        }
+
+        byte[] bytes() {
+            if (this.used > 0) {
+                this.out.write(this.current);
+                this.current = 0;
+                this.used = 0;
+            }
+            return this.out.toByteArray();
+        }
+
+    }
+
     public static byte[] zip(String name, String content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
