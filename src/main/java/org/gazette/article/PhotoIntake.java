@@ -29,7 +29,7 @@ import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
  * refuses anything but a whole JPEG, PNG or WebP image whose name says the same, of
  * bounded size and pixel count, with nothing hidden before or after it; then decodes it
  * and encodes the pixels again, so that no metadata (Exif, GPS, camera, XMP, comments,
- * PNG text) reaches readers. JPEG stays JPEG and PNG stays PNG. WebP is read with
+ * PNG text) reaches readers; a JPEG's Exif orientation is applied to the pixels first. JPEG stays JPEG and PNG stays PNG. WebP is read with
  * TwelveMonkeys ImageIO ({@code imageio-webp}), which cannot write WebP, so a WebP is
  * stored as PNG when some of its pixels are transparent and as JPEG otherwise.
  */
@@ -98,6 +98,9 @@ public final class PhotoIntake {
                     + type.label + " image; save the photo again from an image editor.");
         }
         BufferedImage image = decode(type, bytes);
+        if (type == ImageType.JPEG) {
+            image = ExifOrientation.apply(image, ExifOrientation.of(bytes));
+        }
         ImageType storedAs = type.storedAs(transparent(image));
         byte[] clean = encode(storedAs, image);
         return new CleanPhoto(storedAs.mediaType, storedAs.extension, image.getWidth(), image.getHeight(), clean,

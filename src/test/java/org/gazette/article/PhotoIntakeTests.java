@@ -61,6 +61,36 @@ class PhotoIntakeTests {
     }
 
     @Test
+    void turnsAJpegUprightAsItsExifOrientationSaysBeforeDroppingIt() {
+        BufferedImage picture = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 40; x++) {
+                picture.setRGB(x, y, (x < 20) ? 0xFF0000 : 0x0000FF);
+            }
+        }
+
+        CleanPhoto turned = this.intake.accept("portrait.jpg", TestPhotos.jpegWithOrientation(picture, 6));
+        CleanPhoto upright = this.intake.accept("landscape.jpg", TestPhotos.jpegWithOrientation(picture, 1));
+        CleanPhoto counter = this.intake.accept("other-way.jpg", TestPhotos.jpegWithOrientation(picture, 8));
+
+        assertThat(turned.width()).isEqualTo(20);
+        assertThat(turned.height()).isEqualTo(40);
+        BufferedImage decoded = TestPhotos.read(turned.bytes());
+        assertThat(decoded.getWidth()).isEqualTo(20);
+        assertThat(isRed(decoded.getRGB(10, 5))).as("top is the picture's left, red").isTrue();
+        assertThat(isRed(decoded.getRGB(10, 35))).as("bottom is the picture's right, blue").isFalse();
+        assertThat(contains(turned.bytes(), "Exif")).isFalse();
+        BufferedImage other = TestPhotos.read(counter.bytes());
+        assertThat(isRed(other.getRGB(10, 35))).as("turned the other way, the left is at the bottom").isTrue();
+        assertThat(upright.width()).isEqualTo(40);
+        assertThat(isRed(TestPhotos.read(upright.bytes()).getRGB(5, 10))).isTrue();
+    }
+
+    private static boolean isRed(int rgb) {
+        return ((rgb >> 16) & 0xFF) > 200 && (rgb & 0xFF) < 60;
+    }
+
+    @Test
     void stripsTextChunksFromAPng() {
         byte[] upload = TestPhotos.pngWithText(40, 30, "Comment", "Taken at 45.5N 75.7W");
 

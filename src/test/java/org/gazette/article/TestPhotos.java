@@ -104,6 +104,21 @@ public final class TestPhotos {
                 slice(jpeg, afterJfif, jpeg.length));
     }
 
+    /**
+     * A JPEG of the picture with an Exif block that gives only its orientation, little
+     * endian as most phones write it.
+     */
+    public static byte[] jpegWithOrientation(BufferedImage picture, int orientation) {
+        byte[] jpeg = write(picture, "jpeg");
+        ByteBuffer tiff = ByteBuffer.allocate(26).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        tiff.put(ascii("II")).putShort((short) 42).putInt(8).putShort((short) 1);
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putInt(0);
+        int afterJfif = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
+        return concat(slice(jpeg, 0, afterJfif), segment(0xE1, concat(ascii("Exif\0\0"), tiff.array())),
+                slice(jpeg, afterJfif, jpeg.length));
+    }
+
     /** A PNG with a text chunk after its header, as editors' tools leave them. */
     public static byte[] pngWithText(int width, int height, String keyword, String text) {
         byte[] png = png(width, height);
