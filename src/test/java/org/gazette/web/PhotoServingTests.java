@@ -88,6 +88,20 @@ class PhotoServingTests {
     }
 
     @Test
+    void servesAWebpAsTheJpegItWasStoredAs() throws Exception {
+        StoredPhoto stored = this.photos.store("river.webp", TestPhotos.webp(48, 32, 0xFF336699, false, true));
+
+        HttpResponse<byte[]> response = get(stored.url(), null);
+
+        assertThat(stored.url()).endsWith(".jpg");
+        assertThat(stored.mediaType()).isEqualTo("image/jpeg");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(TestPhotos.contains(response.body(), TestPhotos.CAMERA_MAKE)).isFalse();
+        assertThat(TestPhotos.read(response.body()).getWidth()).isEqualTo(48);
+    }
+
+    @Test
     void answersNotModifiedToTheEntityTagItGave() throws Exception {
         StoredPhoto stored = this.photos.store("square.png", TestPhotos.png(33, 33));
         String etag = get(stored.url(), null).headers().firstValue("ETag").orElseThrow();
