@@ -1,6 +1,9 @@
 package org.gazette.article;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
 
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +91,26 @@ class PhotoIntakeTests {
 
     private static boolean isRed(int rgb) {
         return ((rgb >> 16) & 0xFF) > 200 && (rgb & 0xFF) < 60;
+    }
+
+    @Test
+    void stripsAnIccProfileFromAJpeg() {
+        byte[] jpeg = TestPhotos.jpeg(64, 48);
+        byte[] profile = concat(ascii("ICC_PROFILE\0"), new byte[] { 1, 1 },
+                ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData());
+        byte[] segment = ByteBuffer.allocate(4 + profile.length)
+            .put((byte) 0xFF)
+            .put((byte) 0xE2)
+            .putShort((short) (profile.length + 2))
+            .put(profile)
+            .array();
+        int afterJfif = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
+        byte[] upload = concat(slice(jpeg, 0, afterJfif), segment, slice(jpeg, afterJfif, jpeg.length));
+
+        CleanPhoto photo = this.intake.accept("profiled.jpg", upload);
+
+        assertThat(contains(photo.bytes(), "ICC_PROFILE")).isFalse();
+        assertThat(photo.width()).isEqualTo(64);
     }
 
     @Test
