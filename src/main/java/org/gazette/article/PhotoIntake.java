@@ -52,11 +52,22 @@ public final class PhotoIntake {
 
     private final long maxBytes;
 
+    private final long pixelMemory;
+
     /**
      * @param maxBytes the largest file accepted
      */
     public PhotoIntake(long maxBytes) {
+        this(maxBytes, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /**
+     * @param maxBytes the largest file accepted
+     * @param pixelMemory the most memory one decoded image may take, at four bytes a pixel
+     */
+    PhotoIntake(long maxBytes, long pixelMemory) {
         this.maxBytes = maxBytes;
+        this.pixelMemory = pixelMemory;
     }
 
     /**
@@ -97,7 +108,7 @@ public final class PhotoIntake {
             throw new PhotoRefusedException("The file carries web page, script or archive content inside the "
                     + type.label + " image; save the photo again from an image editor.");
         }
-        BufferedImage image = decode(type, bytes);
+        BufferedImage image = decode(type, bytes, this.pixelMemory);
         if (type == ImageType.JPEG) {
             image = ExifOrientation.apply(image, ExifOrientation.of(bytes));
         }
@@ -107,7 +118,7 @@ public final class PhotoIntake {
                 sha256(clean));
     }
 
-    private static BufferedImage decode(ImageType type, byte[] bytes) {
+    private static BufferedImage decode(ImageType type, byte[] bytes, long pixelMemory) {
         ImageReader reader = type.reader();
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(in, true, true);
@@ -120,6 +131,12 @@ public final class PhotoIntake {
                 throw new PhotoRefusedException("The image is " + width + " × " + height
                         + " pixels; a photo may be at most " + MAX_SIDE + " pixels on a side and "
                         + (MAX_PIXELS / 1_000_000) + " megapixels in all.");
+            }
+            if ((long) width * height * 4 > pixelMemory) {
+                throw new PhotoRefusedException(String.format(Locale.ROOT,
+                        "The image is %d × %d pixels, more than this server can open at once; "
+                                + "save it at %.1f megapixels or fewer.",
+                        width, height, pixelMemory / 4 / 1_000_000.0));
             }
             BufferedImage image = reader.read(0);
             if (image == null || image.getWidth() != width || image.getHeight() != height) {

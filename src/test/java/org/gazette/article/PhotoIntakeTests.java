@@ -309,6 +309,17 @@ class PhotoIntakeTests {
     }
 
     @Test
+    void refusesAnImageLargerThanTheMemoryItMayTake() {
+        PhotoIntake smallServer = new PhotoIntake(TEN_MB, 4_000_000);
+
+        assertThatExceptionOfType(PhotoRefusedException.class)
+            .isThrownBy(() -> smallServer.accept("wide.png", TestPhotos.png(1200, 1000)))
+            .withMessage("The image is 1200 × 1000 pixels, more than this server can open at once; "
+                    + "save it at 1.0 megapixels or fewer.");
+        assertThat(smallServer.accept("fits.png", TestPhotos.png(1000, 1000)).width()).isEqualTo(1000);
+    }
+
+    @Test
     void refusesAnEmptyFile() {
         assertRefused("empty.jpg", new byte[0], "The file is empty.");
     }
