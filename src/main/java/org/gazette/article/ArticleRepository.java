@@ -18,6 +18,21 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
 
     Optional<Article> findBySlug(String slug);
 
+    /** The article with its whole body, for the desk's form. */
+    @Query("""
+            select distinct a from Article a
+              left join fetch a.blocks b
+              left join fetch b.photo
+             where a.id = :id""")
+    Optional<Article> findWithBodyById(long id);
+
+    /** Whether an article other than the given one has the slug. */
+    boolean existsBySlugAndIdNot(String slug, Long id);
+
+    /** Whether some article's photo already shows the image at this address. */
+    @Query("select count(p) > 0 from PhotoCaption p where p.imageUrl = :imageUrl")
+    boolean existsPhotoWithImage(String imageUrl);
+
     boolean existsBySourceKey(String sourceKey);
 
     boolean existsBySlug(String slug);
