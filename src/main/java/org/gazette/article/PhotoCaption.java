@@ -24,6 +24,10 @@ public class PhotoCaption {
 
     private String altText;
 
+    private Integer width;
+
+    private Integer height;
+
     protected PhotoCaption() {
     }
 
@@ -36,6 +40,16 @@ public class PhotoCaption {
         this.credit = credit;
         this.imageUrl = imageUrl;
         this.altText = altText;
+    }
+
+    /**
+     * A photo with its image's size in pixels (from {@link StoredPhoto}), so that the page
+     * reserves the image's space before it loads.
+     */
+    public PhotoCaption(String caption, String credit, String imageUrl, String altText, int width, int height) {
+        this(caption, credit, imageUrl, altText);
+        this.width = width;
+        this.height = height;
     }
 
     public Long getId() {
@@ -56,6 +70,16 @@ public class PhotoCaption {
 
     public String getAltText() {
         return this.altText;
+    }
+
+    /** The image's width in pixels, or {@code null} when unknown. */
+    public Integer getWidth() {
+        return this.width;
+    }
+
+    /** The image's height in pixels, or {@code null} when unknown. */
+    public Integer getHeight() {
+        return this.height;
     }
 
     /** Whether there is an image to show; without one a placeholder frame stands in. */
