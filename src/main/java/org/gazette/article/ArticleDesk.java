@@ -31,14 +31,18 @@ public class ArticleDesk {
 
     private final ArticleRepository articles;
 
+    private final PhotoLibrary photos;
+
     private final SiteProperties site;
 
     private final SharedChanges changes;
 
     private final Clock clock;
 
-    public ArticleDesk(ArticleRepository articles, SiteProperties site, SharedChanges changes, Clock clock) {
+    public ArticleDesk(ArticleRepository articles, PhotoLibrary photos, SiteProperties site, SharedChanges changes,
+            Clock clock) {
         this.articles = articles;
+        this.photos = photos;
         this.site = site;
         this.changes = changes;
         this.clock = clock;
@@ -47,7 +51,7 @@ public class ArticleDesk {
     /** Applies the form's rules, with the photo library this site has. */
     @Transactional(readOnly = true)
     public Checked check(ArticleDraft.Text text) {
-        return ArticleDraft.check(text, this.articles::existsPhotoWithImage);
+        return ArticleDraft.check(text, (url) -> this.photos.lookUp(url).isPresent());
     }
 
     /** An article with its body, for the form. */
@@ -176,7 +180,16 @@ public class ArticleDesk {
         return (id != null) ? this.articles.existsBySlugAndIdNot(slug, id) : this.articles.existsBySlug(slug);
     }
 
-    private static void addBody(Article article, ArticleDraft draft) {
+    /**
+     * Stores an uploaded photo in the library.
+     * @return where it is served and its size
+     * @throws PhotoRefusedException if the file is refused, with the editor's message
+     */
+    public StoredPhoto storePhoto(String fileName, byte[] bytes) {
+        return this.photos.store(fileName, bytes);
+    }
+
+    private void addBody(Article article, ArticleDraft draft) {
         for (Block block : draft.body()) {
             if (block instanceof Paragraph paragraph) {
                 article.addParagraph(paragraph.text());
@@ -185,10 +198,21 @@ public class ArticleDesk {
                 article.addSubheading(subheading.text());
             }
             else if (block instanceof Photo photo) {
-                article.addPhoto(new PhotoCaption(photo.caption(), emptyAsNull(photo.credit()),
-                        emptyAsNull(photo.imageUrl()), emptyAsNull(photo.altText())));
+                article.addPhoto(photo(photo));
             }
         }
+    }
+
+    /** The photo of a block, with its image's size from the library when it has an image. */
+    private PhotoCaption photo(Photo photo) {
+        String credit = emptyAsNull(photo.credit());
+        if (!photo.hasImage()) {
+            return new PhotoCaption(photo.caption(), credit);
+        }
+        return this.photos.lookUp(photo.imageUrl())
+            .map((stored) -> new PhotoCaption(photo.caption(), credit, stored.url(), photo.altText(), stored.width(),
+                    stored.height()))
+            .orElseThrow(() -> new IllegalStateException("No photo at " + photo.imageUrl()));
     }
 
     private static String emptyAsNull(String text) {

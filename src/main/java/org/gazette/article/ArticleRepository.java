@@ -29,10 +29,6 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     /** Whether an article other than the given one has the slug. */
     boolean existsBySlugAndIdNot(String slug, Long id);
 
-    /** Whether some article's photo already shows the image at this address. */
-    @Query("select count(p) > 0 from PhotoCaption p where p.imageUrl = :imageUrl")
-    boolean existsPhotoWithImage(String imageUrl);
-
     boolean existsBySourceKey(String sourceKey);
 
     boolean existsBySlug(String slug);

@@ -1,6 +1,9 @@
 package org.gazette.moderation;
 
 import org.gazette.article.ArticleDraft;
+import org.gazette.article.BodyText;
+
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The desk's article form as typed, kept whole through previews, refusals and
@@ -22,6 +25,14 @@ public class ArticleForm {
 
     private Long version;
 
+    private MultipartFile photoFile;
+
+    private String photoAlt = "";
+
+    private String photoCaption = "";
+
+    private String photoCredit = "";
+
     static ArticleForm of(ArticleDraft.Text text, Long version) {
         ArticleForm form = new ArticleForm();
         form.headline = text.headline();
@@ -37,6 +48,16 @@ public class ArticleForm {
     ArticleDraft.Text text() {
         return new ArticleDraft.Text(this.headline, this.dateline, this.byline, this.standfirst, this.body,
                 this.commentsOpen);
+    }
+
+    /** Puts a stored photo's block at the end of the body and empties the "Add a photo" fields. */
+    void appendPhoto(String imageUrl) {
+        String block = BodyText.photoText(this.photoAlt.strip(), imageUrl, this.photoCaption.strip(),
+                this.photoCredit.strip());
+        this.body = this.body.isBlank() ? block : this.body.stripTrailing() + "\n\n" + block;
+        this.photoAlt = "";
+        this.photoCaption = "";
+        this.photoCredit = "";
     }
 
     public String getHeadline() {
@@ -93,6 +114,38 @@ public class ArticleForm {
 
     public void setVersion(Long version) {
         this.version = version;
+    }
+
+    public MultipartFile getPhotoFile() {
+        return this.photoFile;
+    }
+
+    public void setPhotoFile(MultipartFile photoFile) {
+        this.photoFile = photoFile;
+    }
+
+    public String getPhotoAlt() {
+        return this.photoAlt;
+    }
+
+    public void setPhotoAlt(String photoAlt) {
+        this.photoAlt = (photoAlt != null) ? photoAlt : "";
+    }
+
+    public String getPhotoCaption() {
+        return this.photoCaption;
+    }
+
+    public void setPhotoCaption(String photoCaption) {
+        this.photoCaption = (photoCaption != null) ? photoCaption : "";
+    }
+
+    public String getPhotoCredit() {
+        return this.photoCredit;
+    }
+
+    public void setPhotoCredit(String photoCredit) {
+        this.photoCredit = (photoCredit != null) ? photoCredit : "";
     }
 
 }

@@ -1,5 +1,7 @@
 package org.gazette.moderation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +12,9 @@ import org.gazette.article.ArticleDraft;
 import org.gazette.article.ArticleNotFoundException;
 import org.gazette.article.ArticleSaved;
 import org.gazette.article.ArticleStatus;
+import org.gazette.article.PhotoProperties;
+import org.gazette.article.PhotoRefusedException;
+import org.gazette.article.StoredPhoto;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -25,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -52,10 +58,23 @@ class ArticlesController {
 
     private final MessageSource messages;
 
-    ArticlesController(ArticleAdministration administration, ArticleDesk desk, MessageSource messages) {
+    private final String photoMaxSize;
+
+    ArticlesController(ArticleAdministration administration, ArticleDesk desk, MessageSource messages,
+            PhotoProperties photos) {
         this.administration = administration;
         this.desk = desk;
         this.messages = messages;
+        this.photoMaxSize = size(photos.maxBytes().toBytes());
+    }
+
+    /** A size as editors read it: {@code 10 MB}, {@code 512 KB}. */
+    static String size(long bytes) {
+        long mega = 1024 * 1024;
+        if (bytes >= mega && bytes % mega == 0) {
+            return bytes / mega + " MB";
+        }
+        return (bytes >= 1024) ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     @ModelAttribute("deskSection")
@@ -102,6 +121,9 @@ class ArticlesController {
         if (wanted == Action.UNPUBLISH) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
+        if (wanted == Action.ADD_PHOTO) {
+            return addPhoto(form, result, null);
+        }
         ArticleDraft draft = check(form, result);
         if (draft == null) {
             return form(form, null, HttpStatus.UNPROCESSABLE_ENTITY);
@@ -119,6 +141,9 @@ class ArticlesController {
             RedirectAttributes redirect, Locale locale) {
         Article article = find(id);
         Action wanted = Action.of(action);
+        if (wanted == Action.ADD_PHOTO) {
+            return addPhoto(form, result, article);
+        }
         ArticleDraft draft = check(form, result);
         if (draft == null) {
             return form(form, article, HttpStatus.UNPROCESSABLE_ENTITY);
@@ -156,6 +181,56 @@ class ArticlesController {
         return ((ArticleDraft.Valid) checked).draft();
     }
 
+    /**
+     * Stores the photo of the "Add a photo" fields and appends its block to the body;
+     * the form comes back with everything else as it was, and the preview when the rest
+     * of the form is complete. A refused file or a missing field is a 422 at its field.
+     */
+    private ModelAndView addPhoto(ArticleForm form, BindingResult result, Article article) {
+        MultipartFile file = form.getPhotoFile();
+        if (file == null || file.isEmpty()) {
+            result.rejectValue("photoFile", "article.photo.fileRequired");
+        }
+        checkPhotoText(form.getPhotoAlt(), "photoAlt", ArticleDraft.ALT_TEXT_MAX, result);
+        checkPhotoText(form.getPhotoCaption(), "photoCaption", ArticleDraft.CAPTION_MAX, result);
+        if (form.getPhotoCredit().strip().length() > ArticleDraft.CREDIT_MAX) {
+            result.rejectValue("photoCredit", "article.photo.photoCredit.tooLong",
+                    new Object[] { ArticleDraft.CREDIT_MAX }, null);
+        }
+        if (result.hasErrors()) {
+            return form(form, article, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        StoredPhoto stored;
+        try {
+            stored = this.desk.storePhoto(file.getOriginalFilename(), file.getBytes());
+        }
+        catch (PhotoRefusedException ex) {
+            result.rejectValue("photoFile", "article.photo.refused", new Object[] { ex.getMessage() },
+                    ex.getMessage());
+            return form(form, article, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        form.appendPhoto(stored.url());
+        ModelAndView page = form(form, article, HttpStatus.OK);
+        if (this.desk.check(form.text()) instanceof ArticleDraft.Valid valid) {
+            page.addObject("preview", this.desk.preview(valid.draft(), (article != null) ? article.getSlug() : null));
+        }
+        page.addObject("photoAdded", true);
+        return page;
+    }
+
+    private static void checkPhotoText(String value, String field, int max, BindingResult result) {
+        String text = value.strip();
+        if (text.isEmpty()) {
+            result.rejectValue(field, "article.photo." + field + ".required");
+        }
+        else if (text.length() > max) {
+            result.rejectValue(field, "article.photo." + field + ".tooLong", new Object[] { max }, null);
+        }
+    }
+
     private ModelAndView preview(ArticleForm form, ArticleDraft draft, Article article) {
         ModelAndView page = form(form, article, HttpStatus.OK);
         page.addObject("preview", this.desk.preview(draft, (article != null) ? article.getSlug() : null));
@@ -187,6 +262,7 @@ class ArticlesController {
         ModelAndView page = new ModelAndView(FORM, status);
         page.addObject("articleForm", form);
         page.addObject("editing", (article != null) ? EditedArticle.of(article) : null);
+        page.addObject("photoMaxSize", this.photoMaxSize);
         return page;
     }
 
@@ -209,7 +285,7 @@ class ArticlesController {
     /** The form's buttons. */
     enum Action {
 
-        PREVIEW, DRAFT, PUBLISH, UNPUBLISH;
+        PREVIEW, DRAFT, PUBLISH, UNPUBLISH, ADD_PHOTO;
 
         static Action of(String value) {
             for (Action action : values()) {

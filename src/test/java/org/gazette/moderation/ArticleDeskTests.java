@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleRepository;
 import org.gazette.article.ArticleStatus;
+import org.gazette.article.PhotoCaption;
+import org.gazette.article.TestPhotos;
 import org.gazette.comment.CommentRepository;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -265,6 +268,83 @@ class ArticleDeskTests {
             .param("headline", "H")
             .param("dateline", "2022-01-01")
             .param("body", "Text.")).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void anUploadedPhotoJoinsTheBodyAndReadersSeeItWithItsSize() throws Exception {
+        String headline = unique("Harbour at dawn");
+        MvcTestResult added = this.mvc.post()
+            .uri("/moderation/articles")
+            .multipart()
+            .file(new MockMultipartFile("photoFile", "harbour.jpg", "image/jpeg", TestPhotos.jpeg(64, 48)))
+            .with(editor())
+            .with(csrf())
+            .param("headline", headline)
+            .param("dateline", "2022-03-04")
+            .param("body", "The first boats left at five.")
+            .param("photoAlt", "Fishing boats leaving the harbour")
+            .param("photoCaption", "Boats leave the harbour on Friday.")
+            .param("photoCredit", "Ann Photographer")
+            .param("action", "add_photo")
+            .exchange();
+        assertThat(added).hasStatusOk()
+            .bodyText()
+            .contains("Photo added at the end of the body.", "Preview: as readers will see it")
+            .containsPattern("The first boats left at five\\.\\s+!\\[Fishing boats leaving the harbour\\]"
+                    + "\\(/media/[0-9a-f]{64}\\.jpg\\)\\s+Boats leave the harbour on Friday\\. \\(Ann Photographer\\)");
+        String body = added.getResponse().getContentAsString();
+        Matcher image = Pattern.compile("!\\[Fishing boats leaving the harbour\\]\\((/media/[0-9a-f]{64}\\.jpg)\\)")
+            .matcher(body);
+        assertThat(image.find()).isTrue();
+        String url = image.group(1);
+        long id = create(headline, "publish", "The first boats left at five.\n\n![Fishing boats leaving the harbour]("
+                + url + ")\nBoats leave the harbour on Friday. (Ann Photographer)");
+        assertThat(this.mvc.get().uri("/articles/{slug}", slug(id))).hasStatusOk()
+            .bodyText()
+            .containsPattern("<img[^>]*src=\"" + Pattern.quote(url) + "\"[^>]*alt=\"Fishing boats leaving the harbour\"")
+            .contains("<span class=\"credit\">Ann Photographer</span>");
+        PhotoCaption photo = this.articles.findWithBodyById(id).orElseThrow().getBlocks().get(1).getPhoto();
+        assertThat(photo.getWidth()).isEqualTo(64);
+        assertThat(photo.getHeight()).isEqualTo(48);
+    }
+
+    @Test
+    void aRefusedFileIs422AtTheFileFieldWithEverythingElseKept() {
+        assertThat(this.mvc.post()
+            .uri("/moderation/articles")
+            .multipart()
+            .file(new MockMultipartFile("photoFile", "harbour.jpg", "image/jpeg", TestPhotos.png(20, 20)))
+            .with(editor())
+            .with(csrf())
+            .param("headline", "Kept headline")
+            .param("dateline", "2022-03-04")
+            .param("body", "Kept body.")
+            .param("photoAlt", "Kept alt text")
+            .param("photoCaption", "Kept caption.")
+            .param("action", "add_photo")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+            .bodyText()
+            .contains("id=\"photoFile-error\"", "value=\"Kept headline\"", "Kept body.", "value=\"Kept alt text\"",
+                    "Kept caption.");
+        assertThat(this.mvc.post()
+            .uri("/moderation/articles")
+            .multipart()
+            .with(editor())
+            .with(csrf())
+            .param("headline", "H")
+            .param("action", "add_photo")).hasStatus(HttpStatus.UNPROCESSABLE_ENTITY)
+            .bodyText()
+            .contains("Choose an image file.", "Describe the image in the alt text.", "Write a caption for the photo.");
+    }
+
+    @Test
+    void noOtherAddressTakesAnUpload() {
+        assertThat(this.mvc.post()
+            .uri("/articles/{slug}/comments", DeskFixtures.SLUG)
+            .multipart()
+            .file(new MockMultipartFile("photoFile", "x.jpg", "image/jpeg", TestPhotos.jpeg(8, 8)))
+            .param("comment", "Hello")
+            .param("author", "Ann")
+            .param("email", "ann@example.com")).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
 
     private long create(String headline, String action, String body) {
