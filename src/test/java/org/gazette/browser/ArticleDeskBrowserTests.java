@@ -53,7 +53,6 @@ class ArticleDeskBrowserTests {
         editor.clickAndWaitForNextPage(editor.find(By.cssSelector(".login-form button[type=submit]")));
         assertThat(editor.currentUrl()).isEqualTo(origin() + "/moderation/articles");
         assertThat(Browser.text(editor.find(By.tagName("h1")))).isEqualTo("Articles");
-        screenshots(editor, "list");
 
         editor.clickAndWaitForNextPage(editor.find(By.linkText("New article")));
         labelled(editor, "Headline").sendKeys(headline);
@@ -72,6 +71,7 @@ class ArticleDeskBrowserTests {
         assertThat(Browser.text(preview.findElement(By.tagName("h1")))).isEqualTo(headline);
         WebElement previewImage = preview.findElement(By.cssSelector("figure img"));
         assertThat(previewImage.getDomAttribute("alt")).isEqualTo("Fishing boats leaving the harbour at dawn");
+        assertThat(loaded(editor, previewImage)).as("the uploaded photo is served").isTrue();
         assertThat(labelled(editor, "Body").getDomProperty("value"))
             .contains("Boats leave from the north quay", "![Fishing boats leaving the harbour at dawn](/media/",
                     "The first boats leave the harbour on Friday. (Ann Photographer)");
@@ -81,12 +81,20 @@ class ArticleDeskBrowserTests {
         editor.clickAndWaitForNextPage(editor.find(By.xpath("//button[normalize-space(.)='Publish']")));
         assertThat(Browser.text(editor.find(By.cssSelector(".notice-success")))).isEqualTo("“" + headline + "” published.");
         String publicUrl = editor.find(By.linkText("View on the site")).getDomProperty("href");
+        editor.clickAndWaitForNextPage(editor.find(By.linkText("All articles")));
+        assertThat(Browser.text(editor.find(By.cssSelector(".desk-articles-table tbody tr")))).startsWith(headline)
+            .contains("Published", "March 4, 2022", "no approved comments, open");
+        screenshots(editor, "list");
 
         Browser reader = browsers.fresh();
         ArticlePage page = ArticlePage.open(reader, publicUrl);
         assertThat(Browser.text(reader.find(By.tagName("h1")))).isEqualTo(headline);
         WebElement image = reader.find(By.cssSelector(".article-body figure img"));
         assertThat(image.getDomAttribute("alt")).isEqualTo("Fishing boats leaving the harbour at dawn");
+        assertThat(image.getDomAttribute("width")).isEqualTo("640");
+        assertThat(image.getDomAttribute("height")).isEqualTo("400");
+        reader.script("arguments[0].scrollIntoView()", image);
+        assertThat(loaded(reader, image)).as("readers get the photo").isTrue();
         assertThat(Browser.text(reader.find(By.cssSelector(".article-body figure .credit"))))
             .isEqualTo("Ann Photographer");
         assertThat(Browser.text(reader.find(By.cssSelector(".article-body h2")))).isEqualTo("What changes");
@@ -97,6 +105,12 @@ class ArticleDeskBrowserTests {
         assertThat(commented.commentText(commented.postedCommentId())).isEqualTo(comment);
         assertThat(reader.cspViolations()).isEmpty();
         assertThat(editor.cspViolations()).isEmpty();
+    }
+
+    /** Whether the image has loaded and decoded (lazy images load once scrolled to). */
+    private static boolean loaded(Browser browser, WebElement image) {
+        return browser.waitUntil((driver) -> Boolean.TRUE
+            .equals(browser.script("return arguments[0].complete && arguments[0].naturalWidth > 0", image)));
     }
 
     /** Saves the whole page at 1280 and 390 pixels wide when {@code gazette.screenshots} names a folder. */

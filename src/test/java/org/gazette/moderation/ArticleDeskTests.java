@@ -1,10 +1,13 @@
 package org.gazette.moderation;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nu.validator.client.EmbeddedValidator;
 import org.gazette.article.Article;
 import org.gazette.article.ArticleRepository;
 import org.gazette.article.ArticleStatus;
@@ -345,6 +348,40 @@ class ArticleDeskTests {
             .param("comment", "Hello")
             .param("author", "Ann")
             .param("email", "ann@example.com")).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Test
+    void theDesksArticlePagesHaveNoHtmlErrors() throws Exception {
+        long id = create(unique("Valid markup"), "publish", "One.\n\n## Two\n\n![]()\nA frame. (Credit)");
+        assertValid("list", this.mvc.get().uri("/moderation/articles").with(editor()).exchange());
+        assertValid("new", this.mvc.get().uri("/moderation/articles/new").with(editor()).exchange());
+        assertValid("edit", this.mvc.get().uri("/moderation/articles/{id}/edit", id).with(editor()).exchange());
+        assertValid("preview", this.mvc.post()
+            .uri("/moderation/articles/{id}", id)
+            .with(editor())
+            .with(csrf())
+            .param("headline", "Preview")
+            .param("dateline", "2022-03-04")
+            .param("body", "One.\n\n![]()\nA frame. (Credit)")
+            .param("action", "preview")
+            .exchange());
+        assertValid("refused", this.mvc.post()
+            .uri("/moderation/articles")
+            .with(editor())
+            .with(csrf())
+            .param("headline", "")
+            .param("body", "![x](/media/none.jpg)")
+            .param("action", "publish")
+            .exchange());
+    }
+
+    private static void assertValid(String page, MvcTestResult result) throws Exception {
+        EmbeddedValidator validator = new EmbeddedValidator();
+        validator.setOutputFormat(EmbeddedValidator.OutputFormat.TEXT);
+        String html = result.getResponse().getContentAsString();
+        assertThat(validator.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8))))
+            .as("Nu Html Checker report for %s", page)
+            .doesNotContain("Error:");
     }
 
     private long create(String headline, String action, String body) {
