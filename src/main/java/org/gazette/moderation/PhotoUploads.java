@@ -1,14 +1,28 @@
 package org.gazette.moderation;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.fileupload.FileItem;
+import org.apache.tomcat.util.http.fileupload.FileUpload;
+import org.apache.tomcat.util.http.fileupload.FileUploadException;
+import org.apache.tomcat.util.http.fileupload.disk.DiskFileItemFactory;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.apache.tomcat.util.http.fileupload.servlet.ServletRequestContext;
 import org.gazette.article.PhotoProperties;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,14 +30,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.multipart.support.DefaultMultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /**
- * Uploads reach one place only: the desk's article form, whose "Add a photo" sends a
- * multipart body of at most the photo cap plus the form's text. Every other address
- * answers a multipart body with 415 before anything reads it, so the public side parses
- * no uploads and writes no temporary files; a body declared larger than the cap is 413
- * before it is read.
+ * The desk's article form takes a photo as a multipart body ("Add a photo"); the servlet
+ * container parses no multipart bodies anywhere ({@code spring.servlet.multipart.enabled=false}),
+ * so this filter reads the article form's own, in memory, before the security chain
+ * looks for the form's CSRF token in it. A body over the photo cap plus the form's text
+ * is refused with 413, unread when it says its length. Every other address is left as
+ * it was.
  */
 @Configuration(proxyBeanMethods = false)
 class PhotoUploads {
@@ -33,16 +54,6 @@ class PhotoUploads {
 
     private static final Pattern ARTICLE_FORM = Pattern.compile("/moderation/articles(/\\d{1,18})?");
 
-    /**
-     * The whole body is capped, not the file: a file a little over the cap is still read
-     * and refused by the library with its message, where a part over a per-file limit
-     * would fail the parse and lose the form (and its CSRF token) altogether.
-     */
-    @Bean
-    MultipartConfigElement multipartConfigElement(PhotoProperties photos) {
-        return new MultipartConfigElement("", -1, photos.maxBytes().toBytes() + FORM_TEXT_ALLOWANCE, 0);
-    }
-
     @Bean
     FilterRegistrationBean<UploadGate> uploadGate(PhotoProperties photos) {
         FilterRegistrationBean<UploadGate> registration = new FilterRegistrationBean<>(
@@ -51,7 +62,7 @@ class PhotoUploads {
         return registration;
     }
 
-    /** Lets multipart bodies through to the article form only, and none over the cap. */
+    /** Reads the article form's multipart body, and none over the cap. */
     static final class UploadGate extends OncePerRequestFilter {
 
         private final long maxRequestBytes;
@@ -63,22 +74,122 @@ class PhotoUploads {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String type = request.getContentType();
-            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            if (!isArticleFormUpload(request)
+                    || WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class) != null) {
                 chain.doFilter(request, response);
                 return;
             }
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (!"POST".equals(request.getMethod()) || !ARTICLE_FORM.matcher(path).matches()) {
-                response.sendError(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-                return;
-            }
             if (request.getContentLengthLong() > this.maxRequestBytes) {
-                response.setHeader("Connection", "close");
-                response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+                tooLarge(response);
                 return;
             }
-            chain.doFilter(request, response);
+            HttpServletRequest parsed;
+            try {
+                parsed = parse(request);
+            }
+            catch (SizeException ex) {
+                tooLarge(response);
+                return;
+            }
+            catch (FileUploadException ex) {
+                response.sendError(HttpStatus.BAD_REQUEST.value());
+                return;
+            }
+            chain.doFilter(parsed, response);
+        }
+
+        private static boolean isArticleFormUpload(HttpServletRequest request) {
+            String type = request.getContentType();
+            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+                    || !"POST".equals(request.getMethod())) {
+                return false;
+            }
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return ARTICLE_FORM.matcher(path).matches();
+        }
+
+        private HttpServletRequest parse(HttpServletRequest request) throws FileUploadException, IOException {
+            DiskFileItemFactory memory = new DiskFileItemFactory(Integer.MAX_VALUE, null);
+            memory.setDefaultCharset(StandardCharsets.UTF_8.name());
+            FileUpload upload = new FileUpload();
+            upload.setFileItemFactory(memory);
+            upload.setSizeMax(this.maxRequestBytes);
+            upload.setFileCountMax(100);
+            upload.setHeaderEncoding(StandardCharsets.UTF_8.name());
+            List<FileItem> items = upload.parseRequest(new ServletRequestContext(request));
+            MultiValueMap<String, MultipartFile> files = new LinkedMultiValueMap<>();
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            Map<String, String> contentTypes = new HashMap<>();
+            for (FileItem item : items) {
+                if (item.isFormField()) {
+                    fields.computeIfAbsent(item.getFieldName(), (name) -> new java.util.ArrayList<>())
+                        .add(item.getString(StandardCharsets.UTF_8.name()));
+                }
+                else {
+                    files.add(item.getFieldName(), new UploadedFile(item.getFieldName(), item.getName(),
+                            item.getContentType(), item.get()));
+                }
+                contentTypes.put(item.getFieldName(), item.getContentType());
+            }
+            Map<String, String[]> parameters = new LinkedHashMap<>();
+            fields.forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+            return new DefaultMultipartHttpServletRequest(request, files, parameters, contentTypes);
+        }
+
+        private static void tooLarge(HttpServletResponse response) throws IOException {
+            response.setHeader("Connection", "close");
+            response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+        }
+
+    }
+
+    /** A file part of the article form, held in memory. */
+    record UploadedFile(String name, String originalFilename, String contentType, byte[] bytes)
+            implements MultipartFile {
+
+        @Override
+        public String getName() {
+            return this.name;
+        }
+
+        @Override
+        public String getOriginalFilename() {
+            return this.originalFilename;
+        }
+
+        @Override
+        public String getContentType() {
+            return this.contentType;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return this.bytes.length == 0;
+        }
+
+        @Override
+        public long getSize() {
+            return this.bytes.length;
+        }
+
+        @Override
+        public byte[] getBytes() {
+            return this.bytes.clone();
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return new ByteArrayInputStream(this.bytes);
+        }
+
+        @Override
+        public void transferTo(java.io.File destination) throws IOException {
+            Files.write(destination.toPath(), this.bytes);
+        }
+
+        @Override
+        public void transferTo(Path destination) throws IOException {
+            Files.write(destination, this.bytes);
         }
 
     }

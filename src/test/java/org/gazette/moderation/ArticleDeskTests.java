@@ -340,17 +340,6 @@ class ArticleDeskTests {
     }
 
     @Test
-    void noOtherAddressTakesAnUpload() {
-        assertThat(this.mvc.post()
-            .uri("/articles/{slug}/comments", DeskFixtures.SLUG)
-            .multipart()
-            .file(new MockMultipartFile("photoFile", "x.jpg", "image/jpeg", TestPhotos.jpeg(8, 8)))
-            .param("comment", "Hello")
-            .param("author", "Ann")
-            .param("email", "ann@example.com")).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-    }
-
-    @Test
     void theDesksArticlePagesHaveNoHtmlErrors() throws Exception {
         long id = create(unique("Valid markup"), "publish", "One.\n\n## Two\n\n![]()\nA frame. (Credit)");
         assertValid("list", this.mvc.get().uri("/moderation/articles").with(editor()).exchange());
