@@ -81,6 +81,65 @@ public class Article {
         this.updatedAt = now;
     }
 
+    /**
+     * A new article that readers do not see until it is published; its slug follows its
+     * headline until then.
+     */
+    public static Article draft(String slug, String headline, Instant publishedAt, Instant now) {
+        Article article = new Article(slug, headline, publishedAt, now);
+        article.status = ArticleStatus.DRAFT;
+        article.firstPublishedAt = null;
+        return article;
+    }
+
+    /** Sets what the desk's form edits besides the body; the slug is {@link #moveTo}'s. */
+    public void revise(String headline, Instant publishedAt, String byline, String standfirst, boolean commentsOpen,
+            Instant now) {
+        this.headline = headline;
+        this.publishedAt = publishedAt;
+        this.byline = byline;
+        this.standfirst = standfirst;
+        this.commentsOpen = commentsOpen;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Gives a never-published article a new slug.
+     * @throws IllegalStateException once the article has been published: its URL stays
+     */
+    public void moveTo(String slug) {
+        if (isSlugFixed()) {
+            throw new IllegalStateException("The slug of an article once published never changes");
+        }
+        this.slug = slug;
+    }
+
+    /** Whether the slug is fixed for good: the article has been published at some time. */
+    public boolean isSlugFixed() {
+        return this.firstPublishedAt != null;
+    }
+
+    /** Removes every block of the body, before the new ones are added. */
+    public void clearBody() {
+        this.blocks.clear();
+        this.summary = "";
+    }
+
+    /** Shows the article to readers; the first time, its slug becomes fixed. */
+    public void publish(Instant now) {
+        this.status = ArticleStatus.PUBLISHED;
+        if (this.firstPublishedAt == null) {
+            this.firstPublishedAt = now;
+        }
+        this.updatedAt = now;
+    }
+
+    /** Takes the article back from readers; its slug stays as published. */
+    public void unpublish(Instant now) {
+        this.status = ArticleStatus.DRAFT;
+        this.updatedAt = now;
+    }
+
     public void addParagraph(String text) {
         add(ArticleBlock.paragraph(this, this.blocks.size(), text));
         if (this.summary.isEmpty()) {

@@ -11,4 +11,8 @@ public class ArticleNotFoundException extends RuntimeException {
         super("No article with slug '" + slug + "'");
     }
 
+    public ArticleNotFoundException(long id) {
+        super("No article with id " + id);
+    }
+
 }

@@ -18,6 +18,17 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
 
     Optional<Article> findBySlug(String slug);
 
+    /** The article with its whole body, for the desk's form. */
+    @Query("""
+            select distinct a from Article a
+              left join fetch a.blocks b
+              left join fetch b.photo
+             where a.id = :id""")
+    Optional<Article> findWithBodyById(long id);
+
+    /** Whether an article other than the given one has the slug. */
+    boolean existsBySlugAndIdNot(String slug, Long id);
+
     boolean existsBySourceKey(String sourceKey);
 
     boolean existsBySlug(String slug);

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class PhotoLibrary {
 
+    private static final String MEDIA = "/media/";
+
     private static final Pattern NAME = Pattern.compile("([0-9a-f]{64})\\.(jpg|png)");
 
     private final PhotoIntake intake;
@@ -61,6 +63,29 @@ public class PhotoLibrary {
                 OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
         return new StoredPhoto("/media/" + photo.sha256() + "." + photo.extension(), photo.width(), photo.height(),
                 photo.mediaType());
+    }
+
+    /**
+     * The stored photo at an address this library serves ({@code /media/{sha256}.{ext}}),
+     * without its bytes; empty when the address names no stored photo.
+     * @param url the address, as an article's body gives it
+     * @return where it is served, its size and type
+     */
+    public Optional<StoredPhoto> lookUp(String url) {
+        if (url == null || !url.startsWith(MEDIA)) {
+            return Optional.empty();
+        }
+        Matcher parts = NAME.matcher(url.substring(MEDIA.length()));
+        if (!parts.matches()) {
+            return Optional.empty();
+        }
+        String mediaType = "jpg".equals(parts.group(2)) ? "image/jpeg" : "image/png";
+        return this.jdbc
+            .query("SELECT width, height FROM photo_image WHERE sha256 = ? AND media_type = ?",
+                    (row, number) -> new StoredPhoto(url, row.getInt(1), row.getInt(2), mediaType), parts.group(1),
+                    mediaType)
+            .stream()
+            .findFirst();
     }
 
     /**
