@@ -106,6 +106,21 @@ public class Article {
         this.updatedAt = now;
     }
 
+    /** Shows the article to readers; the first time fixes its slug for good. */
+    public void publish(Instant now) {
+        if (this.firstPublishedAt == null) {
+            this.firstPublishedAt = now;
+        }
+        this.status = ArticleStatus.PUBLISHED;
+        this.updatedAt = now;
+    }
+
+    /** Takes the article back from readers: a draft again, seen on the desk only. */
+    public void unpublish(Instant now) {
+        this.status = ArticleStatus.DRAFT;
+        this.updatedAt = now;
+    }
+
     public void importedFrom(String sourceKey) {
         this.sourceKey = sourceKey;
     }
