@@ -81,6 +81,21 @@ public class Article {
         this.updatedAt = now;
     }
 
+    /** Shows the article to readers; the first time, its slug becomes fixed. */
+    public void publish(Instant now) {
+        this.status = ArticleStatus.PUBLISHED;
+        if (this.firstPublishedAt == null) {
+            this.firstPublishedAt = now;
+        }
+        this.updatedAt = now;
+    }
+
+    /** Takes the article back from readers; its slug stays as published. */
+    public void unpublish(Instant now) {
+        this.status = ArticleStatus.DRAFT;
+        this.updatedAt = now;
+    }
+
     public void addParagraph(String text) {
         add(ArticleBlock.paragraph(this, this.blocks.size(), text));
         if (this.summary.isEmpty()) {
@@ -103,21 +118,6 @@ public class Article {
     /** Opens or closes the article for new comments. */
     public void setCommentsOpen(boolean open, Instant now) {
         this.commentsOpen = open;
-        this.updatedAt = now;
-    }
-
-    /** Shows the article to readers; the first time fixes its slug for good. */
-    public void publish(Instant now) {
-        if (this.firstPublishedAt == null) {
-            this.firstPublishedAt = now;
-        }
-        this.status = ArticleStatus.PUBLISHED;
-        this.updatedAt = now;
-    }
-
-    /** Takes the article back from readers: a draft again, seen on the desk only. */
-    public void unpublish(Instant now) {
-        this.status = ArticleStatus.DRAFT;
         this.updatedAt = now;
     }
 
