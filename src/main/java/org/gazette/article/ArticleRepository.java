@@ -17,6 +17,33 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
              where a.slug = :slug""")
     Optional<Article> findWithBodyBySlug(String slug);
 
+    Optional<Article> findBySlug(String slug);
+
+    boolean existsBySourceKey(String sourceKey);
+
+    boolean existsBySlug(String slug);
+
+    List<Article> findAllByOrderByPublishedAtDescIdDesc();
+
+    /** The stored page version of the published article with this slug, with what else its validators need. */
+    @Query("""
+            select new org.gazette.article.ArticleStamp(a.id, a.pageVersion, a.pageChangedAt, a.publishedAt,
+                   a.commentsOpen)
+              from Article a
+             where a.slug = :slug and a.status = 'PUBLISHED'""")
+    Optional<ArticleStamp> findStampBySlug(String slug);
+
+    /**
+     * The stored page versions of the published articles, summed up for the lists readers
+     * see. Any change to a published article gives it a new, highest version; taking one
+     * back leaves one fewer: either way the pair moves.
+     */
+    @Query("""
+            select new org.gazette.article.SiteStamp(coalesce(max(a.pageVersion), 0), count(a), max(a.pageChangedAt))
+              from Article a
+             where a.status = 'PUBLISHED'""")
+    SiteStamp findSiteStamp();
+
     /** The published article with this slug and its whole body, in one query; a draft is not found. */
     @Query("""
             select distinct a from Article a
@@ -24,8 +51,6 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
               left join fetch b.photo
              where a.slug = :slug and a.status = 'PUBLISHED'""")
     Optional<Article> findPublishedWithBodyBySlug(String slug);
-
-    Optional<Article> findBySlug(String slug);
 
     /** The published article with this slug, without its body; a draft is not found. */
     @Query("select a from Article a where a.slug = :slug and a.status = 'PUBLISHED'")
@@ -55,30 +80,5 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
              where a.status = 'PUBLISHED'
              order by a.status, a.publishedAt, a.id""")
     List<ArticleListing> findPublishedOldestFirst(Pageable page);
-
-    boolean existsBySourceKey(String sourceKey);
-
-    boolean existsBySlug(String slug);
-
-    List<Article> findAllByOrderByPublishedAtDescIdDesc();
-
-    /** The stored page version of the published article with this slug, with what else its validators need. */
-    @Query("""
-            select new org.gazette.article.ArticleStamp(a.id, a.pageVersion, a.pageChangedAt, a.publishedAt,
-                   a.commentsOpen)
-              from Article a
-             where a.slug = :slug and a.status = 'PUBLISHED'""")
-    Optional<ArticleStamp> findStampBySlug(String slug);
-
-    /**
-     * The stored page versions of the published articles, summed up for the lists readers
-     * see. Any change to a published article gives it a new, highest version; taking one
-     * back leaves one fewer: either way the pair moves.
-     */
-    @Query("""
-            select new org.gazette.article.SiteStamp(coalesce(max(a.pageVersion), 0), count(a), max(a.pageChangedAt))
-              from Article a
-             where a.status = 'PUBLISHED'""")
-    SiteStamp findSiteStamp();
 
 }
