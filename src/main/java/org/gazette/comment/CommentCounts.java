@@ -1,12 +1,13 @@
 package org.gazette.comment;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Approved comment counts for the front page, every article in one query. */
+/** Approved comment counts for lists of articles: the articles of one page in one query. */
 @Service
 public class CommentCounts {
 
@@ -16,11 +17,14 @@ public class CommentCounts {
         this.comments = comments;
     }
 
-    /** Approved comments per article id; an article without any is absent. */
+    /** Approved comments of each of the given articles; one without any is absent. */
     @Transactional(readOnly = true)
-    public Map<Long, Long> approvedByArticle() {
+    public Map<Long, Long> approvedOf(Collection<Long> articleIds) {
         Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : this.comments.countApprovedByArticle()) {
+        if (articleIds.isEmpty()) {
+            return counts;
+        }
+        for (Object[] row : this.comments.countApprovedOf(articleIds)) {
             counts.put((Long) row[0], (Long) row[1]);
         }
         return counts;

@@ -100,6 +100,33 @@ public interface CommentRepository extends JpaRepository<Comment, Long> {
     @Query("select c.articleId, count(c) from Comment c where c.status = 'APPROVED' group by c.articleId")
     List<Object[]> countApprovedByArticle();
 
+    /** Approved comments per article, for the given articles only: rows of article id and count. */
+    @Query("""
+            select c.articleId, count(c) from Comment c
+             where c.articleId in :articleIds and c.status = 'APPROVED'
+             group by c.articleId""")
+    List<Object[]> countApprovedOf(Collection<Long> articleIds);
+
+    /** The article's newest approved comments, newest first (read from {@code ix_comment_article_queue}). */
+    @Query("""
+            select c from Comment c
+             where c.articleId = :articleId and c.status = 'APPROVED'
+             order by c.articleId desc, c.status desc, c.createdAt desc, c.id desc""")
+    List<Comment> findNewestApproved(Long articleId, Pageable page);
+
+    /**
+     * The given top-level comments, each with how many approved top-level comments of its
+     * article come before it in thread order: rows of id, creation time and that count.
+     */
+    @Query("""
+            select r.id, r.createdAt,
+                   (select count(c) from Comment c
+                     where c.articleId = r.articleId and c.depth = 1 and c.status = 'APPROVED'
+                       and (c.createdAt < r.createdAt or (c.createdAt = r.createdAt and c.id < r.id)))
+              from Comment r
+             where r.id in :rootIds""")
+    List<Object[]> findApprovedThreadsBefore(Collection<Long> rootIds);
+
     /** Forgets the client addresses (and networks) of comments posted before the cut-off (privacy retention). */
     @Modifying
     @Query("""

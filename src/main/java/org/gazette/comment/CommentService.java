@@ -56,7 +56,7 @@ public class CommentService {
 
     /**
      * Posts a comment whose fields have passed validation.
-     * @throws ArticleNotFoundException no such article
+     * @throws ArticleNotFoundException no such article, or a draft
      * @throws CommentsClosedException the article takes no comments
      * @throws InvalidReplyException the parent is not an approved comment of the
      * article, or the thread is too deep
@@ -65,7 +65,8 @@ public class CommentService {
      */
     @Transactional
     public PostedComment submit(String slug, ReplyForm form, String clientAddress) {
-        Article article = this.articles.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+        Article article = this.articles.findPublishedBySlug(slug)
+            .orElseThrow(() -> new ArticleNotFoundException(slug));
         CommentRules rules = this.settings.rules();
         Instant now = this.clock.instant();
         if (!isOpen(article, rules, now)) {

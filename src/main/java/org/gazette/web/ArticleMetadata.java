@@ -28,10 +28,36 @@ class ArticleMetadata {
     }
 
     String canonicalUrl(Article article) {
+        return canonicalUrl(article.getSlug());
+    }
+
+    String canonicalUrl(String slug) {
         return UriComponentsBuilder.fromUriString(this.site.origin())
             .path("/articles/{slug}")
-            .buildAndExpand(article.getSlug())
+            .buildAndExpand(slug)
             .toUriString();
+    }
+
+    /** The Atom feed of the site's articles. */
+    String feedUrl() {
+        return this.site.origin() + "/feed";
+    }
+
+    /** The Atom feed of an article's approved comments. */
+    String commentsFeedUrl(String slug) {
+        return UriComponentsBuilder.fromUriString(this.site.origin())
+            .path("/articles/{slug}/comments/feed")
+            .buildAndExpand(slug)
+            .toUriString();
+    }
+
+    /** The address of a comment on the page of the article its thread is on. */
+    String commentUrl(String slug, int page, long commentId) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromUriString(this.site.origin()).path("/articles/{slug}");
+        if (page > 1) {
+            url.queryParam("page", page);
+        }
+        return url.fragment("comment-" + commentId).buildAndExpand(slug).toUriString();
     }
 
     /**

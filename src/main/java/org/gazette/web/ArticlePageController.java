@@ -167,7 +167,7 @@ class ArticlePageController {
 
     private ResponseEntity<Void> otherMethod(String slug, HttpMethod method, HttpMethod... allowed)
             throws HttpRequestMethodNotSupportedException {
-        if (!this.articles.existsBySlug(slug)) {
+        if (!this.articles.existsPublishedBySlug(slug)) {
             throw new ArticleNotFoundException(slug);
         }
         Set<HttpMethod> allow = new LinkedHashSet<>(List.of(allowed));
@@ -199,6 +199,8 @@ class ArticlePageController {
         page.addObject("replyToName", (reply.getReplyTo() != null)
                 ? this.threads.replyTarget(article, reply.getReplyTo()).orElse(null) : null);
         page.addObject("canonicalUrl", this.metadata.canonicalUrl(article));
+        page.addObject("feedUrl", this.metadata.feedUrl());
+        page.addObject("commentsFeedUrl", this.metadata.commentsFeedUrl(article.getSlug()));
         page.addObject("jsonLd", this.metadata.jsonLd(article));
         page.setStatus(status);
         return page;
@@ -245,7 +247,7 @@ class ArticlePageController {
     }
 
     private Article findArticle(String slug) {
-        return this.articles.findWithBodyBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+        return this.articles.findPublishedWithBodyBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
     }
 
     /** A page number: absent is 1; anything but a plain positive number is a page that does not exist. */

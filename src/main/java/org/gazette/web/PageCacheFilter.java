@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Serves the pages every anonymous reader shares — the front page and each page of an
- * article's comments — from memory, and answers conditional requests with 304 without
+ * Serves the pages every anonymous reader shares — each page of the front page and of an
+ * article's comments, the feeds and the sitemap — from memory, and answers conditional requests with 304 without
  * touching the database or rendering anything. Entries and weak ETags are keyed by
  * {@link PageVersions}, made of the versions the database stores, which every committed
  * change moves, so a reader never gets a stale page and every node gives the same ETag
@@ -39,6 +39,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class PageCacheFilter extends OncePerRequestFilter {
 
     private static final Pattern ARTICLE = Pattern.compile("/articles/([a-z0-9][a-z0-9-]{0,199})");
+
+    private static final Pattern COMMENT_FEED = Pattern
+        .compile("/articles/([a-z0-9][a-z0-9-]{0,199})/comments/feed");
+
+    private static final Pattern SITEMAP_PART = Pattern.compile("/sitemap-([1-9][0-9]{0,8})\\.xml");
 
     private static final Pattern PAGE = Pattern.compile("[1-9][0-9]{0,8}");
 
@@ -127,26 +132,54 @@ class PageCacheFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         Map<String, String[]> parameters = request.getParameterMap();
         if ("/".equals(path)) {
-            if (!parameters.isEmpty()) {
-                return null;
-            }
-            PageVersions.Stamp front = this.versions.front();
-            return new Shared(front.tag(), front.lastModified());
+            int page = page(parameters);
+            return (page > 0) ? front(".p" + page) : null;
         }
-        Matcher article = ARTICLE.matcher(path);
-        if (!article.matches() || parameters.size() > 1) {
+        if (!parameters.isEmpty() && !ARTICLE.matcher(path).matches()) {
             return null;
         }
-        int page = 1;
-        if (parameters.size() == 1) {
-            String[] values = parameters.get("page");
-            if (values == null || values.length != 1 || !PAGE.matcher(values[0]).matches()) {
-                return null;
-            }
-            page = Integer.parseInt(values[0]);
+        if ("/feed".equals(path)) {
+            return front(".feed");
         }
-        return this.versions.article(article.group(1), page)
-            .map((stamp) -> new Shared(stamp.tag(), stamp.lastModified()))
+        if ("/sitemap.xml".equals(path)) {
+            return front(".map");
+        }
+        Matcher sitemapPart = SITEMAP_PART.matcher(path);
+        if (sitemapPart.matches()) {
+            return front(".map" + sitemapPart.group(1));
+        }
+        Matcher commentFeed = COMMENT_FEED.matcher(path);
+        if (commentFeed.matches()) {
+            return article(commentFeed.group(1), 0, ".feed");
+        }
+        Matcher article = ARTICLE.matcher(path);
+        if (!article.matches()) {
+            return null;
+        }
+        int page = page(parameters);
+        return (page > 0) ? article(article.group(1), page, "") : null;
+    }
+
+    /** The page number asked for: 1 without parameters, 0 for anything but a lone plain page number. */
+    private static int page(Map<String, String[]> parameters) {
+        if (parameters.isEmpty()) {
+            return 1;
+        }
+        String[] values = parameters.get("page");
+        if (parameters.size() > 1 || values == null || values.length != 1 || !PAGE.matcher(values[0]).matches()) {
+            return 0;
+        }
+        return Integer.parseInt(values[0]);
+    }
+
+    private Shared front(String suffix) {
+        PageVersions.Stamp front = this.versions.front();
+        return new Shared(front.tag() + suffix, front.lastModified());
+    }
+
+    private Shared article(String slug, int page, String suffix) {
+        return this.versions.article(slug, page)
+            .map((stamp) -> new Shared(stamp.tag() + suffix, stamp.lastModified()))
             .orElse(null);
     }
 

@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * so every node gives the same ones for the same content, before and after a restart:
  * an article page's ETag is its article's stored page version, the settings row's
  * version, whether the calendar has closed its comments by now, and the page number; the
- * front page's is the highest page version of any article, the number of articles and
- * the settings' version. The stored page versions are kept in memory between changes
+ * front page's is the highest page version of any published article, the number of
+ * published articles and the settings' version. Drafts count nowhere: a draft has no
+ * stamp (its pages are not found), and publishing or taking back an article moves both. The stored page versions are kept in memory between changes
  * (at most {@link #MAX_ARTICLES}, only of articles that exist: a slug nobody published is
  * looked up and forgotten) and dropped by every {@link Change} to their article,
  * committed on this node or another. A version is read before the page it stamps is
@@ -98,11 +99,21 @@ class PageVersions {
                 + ".p" + page, modified));
     }
 
+    /**
+     * The validators of the lists of published articles readers see (the front page, the
+     * feed, the sitemap): the part of the tag every such list shares, to which each adds
+     * its own name and page.
+     */
     Stamp front() {
         SiteStamp site = siteStamp();
         RulesInForce rules = this.settings.inForce();
         return new Stamp(this.release + ".f" + site.pageVersion() + ".n" + site.articles() + ".s" + rules.version(),
                 latest(site.changedAt(), rules.changedAt()));
+    }
+
+    /** How many articles readers see, as counted for the latest {@link #front()} stamp. */
+    long publishedArticles() {
+        return siteStamp().articles();
     }
 
     /** A committed change to an article or what readers see of it drops its version, and the front page's. */

@@ -11,6 +11,7 @@ import org.gazette.comment.CommentRepository;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the reader-side tests add to the application: a clock they can move, and fixtures. */
@@ -30,8 +31,8 @@ class ReaderSideTestConfiguration {
 
     @Bean
     TestArticles testArticles(ArticleRepository articles, TransactionTemplate transactions, SharedChanges changes,
-            Clock clock) {
-        return new TestArticles(articles, transactions, changes, clock);
+            Clock clock, JdbcTemplate jdbc) {
+        return new TestArticles(articles, transactions, changes, clock, jdbc);
     }
 
     @Bean

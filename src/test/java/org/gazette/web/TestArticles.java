@@ -10,6 +10,7 @@ import org.gazette.article.Article;
 import org.gazette.article.ArticleRepository;
 import org.gazette.article.PhotoCaption;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Makes articles of a test's own, so tests sharing a database do not see each other's comments. */
@@ -25,7 +26,11 @@ final class TestArticles {
 
     private final Clock clock;
 
-    TestArticles(ArticleRepository articles, TransactionTemplate transactions, SharedChanges changes, Clock clock) {
+    private final JdbcTemplate jdbc;
+
+    TestArticles(ArticleRepository articles, TransactionTemplate transactions, SharedChanges changes, Clock clock,
+            JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.articles = articles;
         this.transactions = transactions;
         this.changes = changes;
@@ -43,6 +48,46 @@ final class TestArticles {
         article.addParagraph("A paragraph of " + headline + ".");
         article.addPhoto(new PhotoCaption("A photo of the scene.", "Staff Photographer"));
         return this.articles.saveAndFlush(article);
+    }
+
+    /** A fresh draft: stored, seen by nobody but the desk. */
+    Article createDraft(String headline) {
+        return this.transactions.execute((status) -> {
+            Article draft = create(headline);
+            draft.unpublish(this.clock.instant());
+            this.changes.publish(Change.article(draft.getId()));
+            return this.articles.saveAndFlush(draft);
+        });
+    }
+
+    /** Shows the article to readers, as an editor would. */
+    Article publish(Article article) {
+        return this.transactions.execute((status) -> {
+            Article managed = this.articles.findById(article.getId()).orElseThrow();
+            managed.publish(this.clock.instant());
+            this.changes.publish(Change.article(managed.getId()));
+            return managed;
+        });
+    }
+
+    /** Takes the article back from readers, as an editor would. */
+    Article unpublish(Article article) {
+        return this.transactions.execute((status) -> {
+            Article managed = this.articles.findById(article.getId()).orElseThrow();
+            managed.unpublish(this.clock.instant());
+            this.changes.publish(Change.article(managed.getId()));
+            return managed;
+        });
+    }
+
+    /** Gives the article a byline and a standfirst, as the desk would. */
+    void signAndIntroduce(Article article, String byline, String standfirst) {
+        this.transactions.executeWithoutResult((status) -> {
+            this.articles.findById(article.getId()).orElseThrow();
+            this.jdbc.update("update article set byline = ?, standfirst = ? where id = ?", byline, standfirst,
+                    article.getId());
+            this.changes.publish(Change.article(article.getId()));
+        });
     }
 
     /** Stops the article taking comments, as an editor would. */
