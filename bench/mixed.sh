@@ -55,8 +55,8 @@ slug=${slug:-$SEED_SLUG}
 article="/articles/$slug"
 pages=$(curl -s "$BASE$article" | grep -o "$article?page=[0-9]*" | sed 's/.*page=//' | sort -n | tail -n 1 || true)
 pages=${pages:-1}
-read -r -a others < <(curl -s "$BASE/" | grep -o 'href="/articles/[^"?#]*"' | sed -E 's#href="([^"]*)"#\1#' \
-    | sort -u | grep -v "^$article\$" | head -n 9 | tr '\n' ' ' || true)
+mapfile -t others < <(curl -s "$BASE/" | grep -o 'href="/articles/[^"?#]*"' | sed -E 's#href="([^"]*)"#\1#' \
+    | sort -u | grep -v "^$article\$" | head -n 9 || true)
 visits=("/" "$article")
 for p in $(seq 2 "$pages"); do visits+=("$article?page=$p"); done
 visits+=(${others[@]+"${others[@]}"})
@@ -71,7 +71,7 @@ session=$(awk '$6 == "JSESSIONID" { print $7 }' "$jar" | tail -n 1 || true)
 queue="/moderation?status=pending"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: JSESSIONID=$session" "$BASE$queue")" = 200 ] \
     || die "the editor could not open the queue"
-queue_pages=$(( (PENDING + 49) / 50 ))
+queue_pages=$(( (PENDING + 19) / 20 )) # 20 comments a page
 
 run_kind() { # run_kind NAME CONNECTIONS DURATION WRK-ARGS...
     local name=$1 connections=$2 duration=$3
@@ -81,12 +81,17 @@ run_kind() { # run_kind NAME CONNECTIONS DURATION WRK-ARGS...
         >"$WORK/$name.txt" 2>&1 || true
 }
 all_kinds() { # all_kinds DURATION: the four kinds at once
+    local kinds=()
     run_kind first "$READERS" "$1" -s "$BENCH_DIR/wrk/visit.lua" "$BASE/" -- first "${visits[@]}" &
+    kinds+=($!)
     run_kind revisit "$REVISITORS" "$1" -s "$BENCH_DIR/wrk/visit.lua" "$BASE/" -- revisit "${visits[@]}" &
+    kinds+=($!)
     run_kind post "$POSTERS" "$1" -s "$BENCH_DIR/wrk/post.lua" "$BASE$article/comments" -- "$BASE" "mixed$1" "$POST_PAUSE" &
+    kinds+=($!)
     run_kind editor "$EDITORS" "$1" -H "Cookie: JSESSIONID=$session" -s "$BENCH_DIR/wrk/pages.lua" "$BASE$queue" \
         -- "$queue_pages" "$queue" "$EDIT_PAUSE" &
-    wait
+    kinds+=($!)
+    wait "${kinds[@]}" # not Gazette, also a child of this shell
 }
 
 log "warming up for ${WARMUP}s"
