@@ -204,11 +204,12 @@ parse_wrk() {
     ' "$1"
 }
 
-# probe URL [CURL-ARGS...]: "status bytes" of one request (no compression asked for, as wrk).
+# probe URL [CURL-ARGS...]: "status bytes" of one request, bytes as sent (PROBE_ARGS, e.g.
+# -H "Accept-Encoding: gzip", come first; curl decompresses nothing without --compressed).
 probe() {
     local url=$1
     shift
-    curl -s -o /dev/null -w '%{http_code} %{size_download}\n' "$@" "$url" || echo "000 0"
+    curl -s -o /dev/null -w '%{http_code} %{size_download}\n' ${PROBE_ARGS[@]+"${PROBE_ARGS[@]}"} "$@" "$url" || echo "000 0"
 }
 
 machine_summary() {

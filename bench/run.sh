@@ -3,7 +3,10 @@
 # on a fresh database for each size, fills the article through the posting service
 # (BulkCommentImport, profile "bench"), and measures with wrk (keep-alive, 16
 # connections, 2 threads), each figure alternating with nginx serving a saved copy of
-# the same response bytes. Prints a markdown table and appends it to bench/results.md.
+# the same response bytes. Every figure is measured as browsers ask, with
+# "Accept-Encoding: gzip" (nginx serves the saved gzip bytes with gzip_static), and the
+# pages also without it, as a second column. Prints a markdown table and appends it to
+# bench/results.md.
 #
 #   bench/run.sh              full run: N = 200, 2,000 and 20,000 (about 15 minutes)
 #   bench/run.sh --quick      N = 200 and 2,000, shorter measurements (about 5 minutes)
@@ -139,9 +142,12 @@ cpu_per_request() {
     awk -v t="$ticks" -v r="$requests" -v hz="$CLK_TCK" 'BEGIN { if (r > 0) printf "%.0f", t * 1000000 / hz / r; else print "-" }'
 }
 
-# Saves the body of a Gazette response as a file nginx serves.
+# Saves the body of a Gazette response as a file nginx serves, plain and, beside it as
+# NAME.gz, the gzip bytes Gazette sends a browser (served by nginx's gzip_static).
 save_copy() {
     curl -s -o "$WWW/$2" "${@:3}" "$BASE$1"
+    curl -s -o "$WWW/$2.gz" -H "$ACCEPT_GZIP" "${@:3}" "$BASE$1"
+    gzip -t "$WWW/$2.gz" 2>/dev/null || die "Gazette did not answer $1 with gzip"
 }
 
 # Mean requests/s and p50, worst p99, summed errors of a set of wrk outputs.
@@ -152,16 +158,32 @@ aggregate() {
 }
 
 # compare KEY N WHAT STATUS BYTES GAZETTE-ARRAY [BASELINE-ARRAY...]
-# Warms Gazette up, then runs Gazette and each baseline in turn, ROUNDS times
-# (Gazette, nginx, Gazette, nginx ...), and records one row per baseline.
+# Measures with browsers' "Accept-Encoding: gzip" (rows KEY) and, unless PLAIN_TOO=0,
+# once more without it (rows KEY~plain, the report's second column).
 declare -A LABEL
+ACCEPT_GZIP="Accept-Encoding: gzip"
+PROBE_ARGS=(-H "$ACCEPT_GZIP")
+PLAIN_TOO=1
 compare() {
+    CODING_ARGS=(-H "$ACCEPT_GZIP")
+    compare_coded "$@"
+    [ "$PLAIN_TOO" = 1 ] || return 0
+    local key=$1
+    shift
+    CODING_ARGS=()
+    compare_coded "$key~plain" "$@"
+}
+
+# compare_coded KEY N WHAT STATUS BYTES GAZETTE-ARRAY [BASELINE-ARRAY...]
+# Warms Gazette up, then runs Gazette and each baseline in turn, ROUNDS times
+# (Gazette, nginx, Gazette, nginx ...), each with CODING_ARGS, and records one row per baseline.
+compare_coded() {
     local key=$1 n=$2 what=$3 status=$4 bytes=$5 gname=$6
     shift 6
-    local dir="$WORK/wrk/$key" r i b
+    local dir="$WORK/wrk/${key/\~/-}" r i b
     mkdir -p "$dir"
     local -a gargs ba
-    eval "gargs=(\"\${${gname}[@]}\")"
+    eval "gargs=(\"\${CODING_ARGS[@]}\" \"\${${gname}[@]}\")"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${gargs[@]}" >/dev/null 2>&1 || true
     local before workers
     workers=$(nginx_workers)
@@ -172,7 +194,7 @@ compare() {
         i=0
         for b in "$@"; do
             i=$((i + 1))
-            eval "ba=(\"\${${b}[@]}\")"
+            eval "ba=(\"\${CODING_ARGS[@]}\" \"\${${b}[@]}\")"
             # shellcheck disable=SC2086
             before=$(cpu_ticks $workers)
             wrk_run "$dir/b$i-$r.txt" -d"${DURATION}s" "${ba[@]}"
@@ -257,7 +279,7 @@ measure_page_size_200() {
     G_P200=("$BASE/articles/$slug")
     N_P200=("$NBASE/p200.html")
     LABEL[N_P200]="nginx, same bytes"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP * 2))s" "${G_P200[@]}" >/dev/null 2>&1 || true
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP * 2))s" -H "$ACCEPT_GZIP" "${G_P200[@]}" >/dev/null 2>&1 || true
     compare p200 200 "article page, all 200 comments shown ($shown on the page)" "$status" "$bytes" G_P200 N_P200
     stop_gazette
     record_instance "N=200, page size 200"
@@ -279,7 +301,7 @@ measure_size() {
     eval "G_P1_$n=(\"\$BASE\$article\")"
     eval "N_P1_$n=(\"\$NBASE/p1-$n.html\")"
     LABEL[N_P1_$n]="nginx, same bytes"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP * 3))s" "$BASE$article" >/dev/null 2>&1 || true
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP * 3))s" -H "$ACCEPT_GZIP" "$BASE$article" >/dev/null 2>&1 || true
     compare "p1-$n" "$n" "article page, first comment page" "$status" "$bytes" "G_P1_$n" "N_P1_$n"
 
     # The last comment page.
@@ -301,7 +323,7 @@ measure_size() {
     compare "front-$n" "$n" "front page" "$status" "$bytes" "G_FRONT_$n" "N_FRONT_$n"
 
     # A conditional GET of the article page with the ETag it was served with.
-    etag=$(curl -s -D - -o /dev/null "$BASE$article" | awk -F': ' 'tolower($1) == "etag" { sub(/\r$/, "", $2); print $2 }')
+    etag=$(curl -s -D - -o /dev/null -H "$ACCEPT_GZIP" "$BASE$article" | awk -F': ' 'tolower($1) == "etag" { sub(/\r$/, "", $2); print $2 }')
     local ngetag
     ngetag=$(curl -s -D - -o /dev/null "$NBASE/small.html" | awk -F': ' 'tolower($1) == "etag" { sub(/\r$/, "", $2); print $2 }')
     local what="article page, conditional GET with its ETag"
@@ -311,11 +333,14 @@ measure_size() {
     fi
     read -r status bytes < <(probe "$BASE$article" -H "If-None-Match: $etag")
     eval "G_304_$n=(-H \"If-None-Match: \$etag\" \"\$BASE\$article\")"
+    # The 304 is for the gzip representation's tag: only the gzip measurement asks with it.
+    PLAIN_TOO=0
     N_SMALL=("$NBASE/small.html")
     LABEL[N_SMALL]="nginx, 200-byte static file"
     N_304=(-H "If-None-Match: $ngetag" "$NBASE/small.html")
     LABEL[N_304]="nginx's own 304"
     compare "304-$n" "$n" "$what" "$status" "$bytes" "G_304_$n" N_SMALL N_304
+    PLAIN_TOO=1
 
     # Posting (last: it adds comments). Limits off, mode none; one new comment a request.
     local origin="$BASE"
@@ -325,7 +350,9 @@ measure_size() {
     eval "G_POST_$n=(-s \"\$BENCH_DIR/wrk/post.lua\" \"\$BASE\$article/comments\" -- \"\$origin\" \"n$n\")"
     eval "N_POST_$n=(-s \"\$BENCH_DIR/wrk/post.lua\" \"\$NBASE/post\" -- \"\$origin\" \"n$n\")"
     LABEL[N_POST_$n]="nginx answering 303"
+    PLAIN_TOO=0 # a 303 without a body: the same with and without Accept-Encoding
     compare "post-$n" "$n" "comment posting (303 = accepted and published)" "$status" "$bytes" "G_POST_$n" "N_POST_$n"
+    PLAIN_TOO=1
     stop_gazette
     record_instance "N=$n, fresh database"
 
@@ -349,7 +376,7 @@ measure_size() {
         eval "N_QUEUE_$n=(\"\$NBASE/queue-$n.html\")"
         LABEL[N_QUEUE_$n]="nginx, first page's bytes"
         # A page this instance has never served: as long a warm-up as the first article page's.
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP * 3))s" "${queue_load[@]}" >/dev/null 2>&1 || true
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((WARMUP * 3))s" -H "$ACCEPT_GZIP" "${queue_load[@]}" >/dev/null 2>&1 || true
         compare "queue-$n" "$n" "moderation queue, $PENDING pending, pages 1-$pages in turn" "$status" "$bytes" \
             "G_QUEUE_$n" "N_QUEUE_$n"
     else
@@ -362,8 +389,10 @@ measure_size() {
     read -r status bytes < <(probe "$BASE$article/comments" -H "Origin: $origin" \
         --data-urlencode "comment=A second comment from the benchmark, with the moderation queue full." \
         --data-urlencode "author=Bench Probe $n" --data-urlencode "email=probe$n@example.com")
+    PLAIN_TOO=0
     compare "postq-$n" "$n" "comment posting, $PENDING comments pending in the queue" "$status" "$bytes" \
         "G_POSTQ_$n" "N_POST_$n"
+    PLAIN_TOO=1
     stop_gazette
     record_instance "N=$n, restarted on the same data, +$PENDING pending"
 }
@@ -408,7 +437,7 @@ report() {
     echo "## Run of $(date '+%Y-%m-%d %H:%M %Z'): $mode"
     echo
     echo "- Machine: $MACHINE"
-    echo "- Gazette revision $REVISION (jar built $JAR_BUILT); wrk -t$THREADS -c$CONNECTIONS, keep-alive, $ROUNDS round(s) of ${DURATION}s per figure after a ${WARMUP}s warm-up, Gazette and nginx alternating; no compression asked for"
+    echo "- Gazette revision $REVISION (jar built $JAR_BUILT); wrk -t$THREADS -c$CONNECTIONS, keep-alive, $ROUNDS round(s) of ${DURATION}s per figure after a ${WARMUP}s warm-up, Gazette and nginx alternating; every request with \"$ACCEPT_GZIP\" (nginx: gzip_static, the saved gzip bytes), the pages also without it (last three columns)"
     if [ $POSTGRESQL = 1 ]; then
         echo "- Database: PostgreSQL $PG_VERSION, on this machine, a fresh database per instance"
     else
@@ -416,12 +445,21 @@ report() {
     fi
     echo "- Load average before $LOAD_BEFORE, after $LOAD_AFTER; the run took $((ELAPSED / 60)) min $((ELAPSED % 60)) s"
     echo
-    echo "| N | what | status | bytes | req/s | p50 ms | p99 ms | errors | compared with | its req/s | its p99 ms | ratio | CPU µs/req | its CPU µs/req | CPU ratio |"
-    echo "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"
-    awk -F'\t' '{
-        err = $9 + $10
-        printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7, $8, err, $12, $13, $15, $16, $17, $18, $19
-    }' "$TSV"
+    echo "| N | what | status | bytes (gzip) | req/s | p50 ms | p99 ms | errors | compared with | its req/s | its p99 ms | ratio | CPU µs/req | its CPU µs/req | CPU ratio | no Accept-Encoding: req/s | p99 ms | ratio |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    awk -F'\t' '
+        { rows[NR] = $0 }
+        $1 ~ /~plain$/ { k = $1; sub(/~plain$/, "", k); plain[k SUBSEP $12] = $6 "\t" $8 "\t" $16 }
+        END {
+            for (i = 1; i <= NR; i++) {
+                split(rows[i], f, "\t")
+                if (f[1] ~ /~plain$/) continue
+                err = f[9] + f[10]
+                p = ((f[1] SUBSEP f[12]) in plain) ? plain[f[1] SUBSEP f[12]] : "-\t-\t-"
+                split(p, q, "\t")
+                printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", f[2], f[3], f[4], f[5], f[6], f[7], f[8], err, f[12], f[13], f[15], f[16], f[17], f[18], f[19], q[1], q[2], q[3]
+            }
+        }' "$TSV"
     echo
     echo "\"ratio\": Gazette's req/s over the baseline's, measured alternately. \"errors\": responses other than 2xx/3xx plus socket errors (timeouts included). \"CPU µs/req\": processor time (user + system, from /proc) the JVM, or nginx's workers, spent per request during the measurement, wrk's own excluded; \"CPU ratio\": the baseline's CPU per request over Gazette's, a cost ratio that a busy machine disturbs less than req/s. Raw wrk output: the run's work directory (logged at the start), wrk/."
     echo
@@ -432,9 +470,10 @@ report() {
     local largest smallest
     smallest=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -n 1)
     largest=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -n 1)
-    local r200 p99_200 p1_small p1_large scale worst304 worstpost worstpostp99 worstqueue maxrss maxstart
+    local r200 p99_200 r200plain p1_small p1_large scale worst304 worstpost worstpostp99 worstqueue maxrss maxstart
     r200=$(pct "$(figure p200 16)")
     p99_200=$(figure p200 8)
+    r200plain=$(pct "$(figure "p200~plain" 16)")
     p1_small=$(figure "p1-$smallest" 6)
     p1_large=$(figure "p1-$largest" 6)
     scale=$(awk -v a="$p1_large" -v b="$p1_small" 'BEGIN { if (b > 0) printf "%.1f", 100 * a / b }')
@@ -446,13 +485,14 @@ report() {
     cpu200=$(figure p200 19)
     worstpost=$(awk -F'\t' '$1 ~ /^post-/ { v = ($11 > 0) ? $6 * (1 - $9 / $11) : 0; if (w == "" || v < w) w = v } END { if (w != "") printf "%.1f", w }' "$TSV")
     worstpostp99=$(awk -F'\t' '$1 ~ /^post-/ { if ($8 > w) w = $8 } END { print w }' "$TSV")
-    worstqueue=$(awk -F'\t' '$1 ~ /^queue-/ && $8 != "-" { if ($8 > w) w = $8 } END { print w }' "$TSV")
+    worstqueue=$(awk -F'\t' '$1 ~ /^queue-/ && $1 !~ /~plain$/ && $8 != "-" { if ($8 > w) w = $8 } END { print w }' "$TSV")
     maxrss=$(awk -F'\t' '{ if ($3 > w) w = $3 } END { print w }' "$INSTANCES")
     maxstart=$(awk -F'\t' '{ if ($2 > w) w = $2 } END { printf "%.1f", w / 1000 }' "$INSTANCES")
-    echo "| target (issue 5) | figure | verdict |"
+    echo "| target (issues 5 and 17; with $ACCEPT_GZIP unless said) | figure | verdict |"
     echo "|---|---:|---|"
-    echo "| article page, 200 comments all shown: ≥ 15% of nginx's req/s for the same bytes | ${r200:--}% (CPU ratio ${cpu200:--}) | $(verdict "$r200" ">=" 15 " points") |"
+    echo "| article page, 200 comments all shown, gzip: ≥ 30% of nginx gzip_static's req/s for the same bytes | ${r200:--}% (CPU ratio ${cpu200:--}) | $(verdict "$r200" ">=" 30 " points") |"
     echo "| the same page: p99 < 50 ms at $CONNECTIONS connections | ${p99_200:--} ms | $(verdict "$p99_200" "<" 50 " ms") |"
+    echo "| the same page without Accept-Encoding: ≥ 50% of nginx's req/s for the same bytes | ${r200plain:--}% | $(verdict "$r200plain" ">=" 50 " points") |"
     echo "| first comment page at N = $largest: ≥ 90% of its req/s at N = $smallest | ${scale:--}% | $(verdict "$scale" ">=" 90 " points")$( [ "$largest" != 20000 ] && echo " (N = 20,000 not measured in this run)") |"
     echo "| conditional GET: 304 at ≥ 20% of nginx's req/s for a small static file (worst N) | ${worst304:--}% (CPU ratio ${cpu304:--}) | $(verdict "$worst304" ">=" 20 " points")$(awk -F'\t' '$1 ~ /^304-/ && $4 != 304 { printf " (answered %s, not 304)", $4; exit }' "$TSV") |"
     echo "| posting: ≥ 500 accepted comments/s (worst N) | ${worstpost:--}/s | $(verdict "$worstpost" ">=" 500 "/s") |"

@@ -1,6 +1,7 @@
 -- Posts a new, unique comment on every request, form-encoded like the browser form,
 -- with an Origin header that matches the request's own origin (the cross-site check
--- lets it through). Arguments (after --): origin, a nonce unique to this run.
+-- lets it through). Arguments (after --): origin, a nonce unique to this run, and
+-- optionally a pause in ms between one connection's posts.
 -- Used by run.sh to measure posting with the limits off and moderation mode none.
 
 local threads = {}
@@ -22,6 +23,10 @@ end
 function init(args)
   origin = args[1] or ""
   nonce = (args[2] or "run") .. "-" .. uptime()
+  if args[3] then -- a pause between one connection's requests, in ms (bench/mixed.sh)
+    local pause = tonumber(args[3])
+    delay = function() return pause end
+  end
   math.randomseed(os.time() + id * 7919)
 end
 
@@ -60,5 +65,8 @@ request = function()
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Origin"] = origin,
   }
+  for name, value in pairs(wrk.headers) do -- what -H adds (Accept-Encoding)
+    if headers[name] == nil then headers[name] = value end
+  end
   return wrk.format("POST", nil, headers, body)
 end

@@ -1,10 +1,13 @@
 package org.gazette.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -32,7 +35,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * for the same page. When a node may have missed changes, it drops every page it kept
  * ({@link Change.Topic#EVERYTHING}). Personal pages (a held comment shown to its author, a refused form, a
  * reply form) carry other parameters or {@code Cache-Control: private} and are never
- * stored. Its hits and misses are the metric {@code cache.gets} of the cache
+ * stored. Each page is kept plain and gzip-compressed, compressed once when it is
+ * rendered, and served in the coding the reader takes ({@link ContentCoding}), with an
+ * ETag of that coding's own and {@code Vary: Accept-Encoding}; Tomcat compresses no
+ * response that already says its {@code Content-Encoding}. Its hits and misses are the
+ * metric {@code cache.gets} of the cache
  * {@code pages}; the 304s it answers, {@code gazette.pages.not-modified}.
  */
 @Component
@@ -54,7 +61,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private final Cache<String, CachedPage> pages = Caffeine.newBuilder()
         .maximumWeight(maxBytes(Runtime.getRuntime().maxMemory()))
-        .weigher((String key, CachedPage page) -> page.body().length + key.length())
+        .weigher((String key, CachedPage page) -> page.body().length + page.gzip().length + key.length())
         .recordStats()
         .build();
 
@@ -93,7 +100,8 @@ class PageCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String etag = "W/\"" + shared.tag() + "\"";
+        ContentCoding coding = ContentCoding.chosenFor(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        String etag = coding.tag("W/\"" + shared.tag() + "\"");
         if (notModified(request, etag, shared.lastModified())) {
             this.notModified.increment();
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -101,27 +109,44 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         CachedPage cached = this.pages.getIfPresent(shared.tag());
-        if (cached != null) {
-            validators(response, etag, shared.lastModified());
-            response.setContentType(cached.contentType());
-            response.setHeader(HttpHeaders.CONTENT_LANGUAGE, cached.language());
-            response.setContentLength(cached.body().length);
-            if (!"HEAD".equals(request.getMethod())) {
-                response.getOutputStream().write(cached.body());
+        if (cached == null) {
+            ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, wrapper);
+            if (wrapper.getStatus() != HttpServletResponse.SC_OK
+                    || !CachePolicy.PUBLIC.equals(wrapper.getHeader(HttpHeaders.CACHE_CONTROL))) {
+                wrapper.copyBodyToResponse();
+                return;
             }
-            return;
-        }
-        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, wrapper);
-        if (wrapper.getStatus() == HttpServletResponse.SC_OK
-                && CachePolicy.PUBLIC.equals(wrapper.getHeader(HttpHeaders.CACHE_CONTROL))) {
-            validators(wrapper, etag, shared.lastModified());
+            byte[] body = wrapper.getContentAsByteArray();
+            cached = new CachedPage(body, gzip(body), wrapper.getContentType(),
+                    wrapper.getHeader(HttpHeaders.CONTENT_LANGUAGE));
             if (!"HEAD".equals(request.getMethod())) {
-                this.pages.put(shared.tag(), new CachedPage(wrapper.getContentAsByteArray(),
-                        wrapper.getContentType(), wrapper.getHeader(HttpHeaders.CONTENT_LANGUAGE)));
+                this.pages.put(shared.tag(), cached);
             }
         }
-        wrapper.copyBodyToResponse();
+        byte[] body = (coding == ContentCoding.GZIP) ? cached.gzip() : cached.body();
+        validators(response, etag, shared.lastModified());
+        response.setContentType(cached.contentType());
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, cached.language());
+        if (coding.headerValue() != null) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, coding.headerValue());
+        }
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /** The page compressed once, when it is stored, at zlib's default level (level 9 costs more for little: BENCHMARKS.md). */
+    static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes, 8192)) {
+            out.write(body);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return bytes.toByteArray();
     }
 
     /**
@@ -215,13 +240,15 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified.toEpochMilli());
         response.setHeader(HttpHeaders.CACHE_CONTROL, CachePolicy.PUBLIC);
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
     }
 
     private record Shared(String tag, Instant lastModified) {
 
     }
 
-    private record CachedPage(byte[] body, String contentType, String language) {
+    /** A page's plain bytes and their gzip coding, both counted by the cache's bound. */
+    private record CachedPage(byte[] body, byte[] gzip, String contentType, String language) {
 
     }
 

@@ -1,12 +1,27 @@
 package org.gazette.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.AbstractResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.EncodedResourceResolver;
+import org.springframework.web.servlet.resource.HttpResource;
+import org.springframework.web.servlet.resource.ResourceTransformerChain;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -20,7 +35,9 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * two hundred links, and those lookups were most of its cost. With these patterns a
  * page link fails the pattern match and is left as it is.
  * {@code spring.web.resources.add-mappings=false} turns Boot's own mapping off; the
- * content strategy property keeps Boot's link-rewriting filter.
+ * content strategy property keeps Boot's link-rewriting filter. A reader who takes gzip
+ * gets the {@code .gz} copy the build writes beside each stylesheet and script (the
+ * {@code maven-antrun-plugin} step in {@code pom.xml}), never compressed per request.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResourcesConfiguration implements WebMvcConfigurer {
@@ -40,8 +57,108 @@ class StaticResourcesConfiguration implements WebMvcConfigurer {
         LOCATIONS.forEach((pattern, location) -> registry.addResourceHandler(pattern)
             .addResourceLocations(location)
             .setCacheControl(CacheControl.maxAge(ONE_YEAR_IN_DAYS, TimeUnit.DAYS).cachePublic())
+            .setEtagGenerator(StaticResourcesConfiguration::etag)
             .resourceChain(true)
-            .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**")));
+            .addResolver(new EncodedResourceResolver())
+            .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+            .addTransformer(CodingTaggedResource::new));
+    }
+
+    /** {@code Vary: Accept-Encoding} on every answer for a static file, 304s included. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+                return true;
+            }
+
+        }).addPathPatterns(List.copyOf(LOCATIONS.keySet()));
+    }
+
+    /** The entity tag {@link CodingTaggedResource} gives the file served. */
+    private static String etag(Resource resource) {
+        return (resource instanceof HttpResource http) ? http.getResponseHeaders().getETag() : null;
+    }
+
+    /**
+     * A static file as served, with an entity tag of its coding's own: the content
+     * version's tag (or, for a name without a version, the file's time and length) with
+     * the coding inside the quotes ({@code W/"...-gzip"}), so that the plain file and its
+     * gzip copy are each revalidated with their own tag only. Spring's versioned files
+     * otherwise carry the same tag in both codings.
+     */
+    private static final class CodingTaggedResource extends AbstractResource implements HttpResource {
+
+        private final Resource resource;
+
+        private final HttpHeaders headers = new HttpHeaders();
+
+        CodingTaggedResource(HttpServletRequest request, Resource resource, ResourceTransformerChain chain)
+                throws IOException {
+            this.resource = chain.transform(request, resource);
+            if (this.resource instanceof HttpResource http) {
+                this.headers.putAll(http.getResponseHeaders());
+            }
+            String tag = this.headers.getETag();
+            if (tag == null) {
+                tag = "W/\"" + Long.toHexString(this.resource.lastModified()) + "-"
+                        + Long.toHexString(this.resource.contentLength()) + "\"";
+            }
+            String coding = this.headers.getFirst(HttpHeaders.CONTENT_ENCODING);
+            if (coding != null) {
+                tag = tag.substring(0, tag.length() - 1) + "-" + coding + "\"";
+            }
+            this.headers.setETag(tag);
+        }
+
+        @Override
+        public HttpHeaders getResponseHeaders() {
+            return this.headers;
+        }
+
+        @Override
+        public boolean exists() {
+            return this.resource.exists();
+        }
+
+        @Override
+        public URL getURL() throws IOException {
+            return this.resource.getURL();
+        }
+
+        @Override
+        public long contentLength() throws IOException {
+            return this.resource.contentLength();
+        }
+
+        @Override
+        public long lastModified() throws IOException {
+            return this.resource.lastModified();
+        }
+
+        @Override
+        public Resource createRelative(String relativePath) throws IOException {
+            return this.resource.createRelative(relativePath);
+        }
+
+        @Override
+        public String getFilename() {
+            return this.resource.getFilename();
+        }
+
+        @Override
+        public String getDescription() {
+            return this.resource.getDescription();
+        }
+
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return this.resource.getInputStream();
+        }
+
     }
 
 }

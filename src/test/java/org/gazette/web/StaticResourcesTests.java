@@ -1,11 +1,17 @@
 package org.gazette.web;
 
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -42,6 +48,22 @@ class StaticResourcesTests {
         assertThat(this.mvc.get().uri("/css/gazette.css").exchange()).hasStatusOk();
         assertThat(this.mvc.get().uri("/js/gazette.js").exchange()).hasStatusOk();
         assertThat(this.mvc.get().uri("/favicon.ico").exchange()).hasStatusOk();
+    }
+
+    @Test
+    void everyStylesheetAndScriptIsPackagedWithItsGzipCopy() throws Exception {
+        PathMatchingResourcePatternResolver classpath = new PathMatchingResourcePatternResolver();
+        List<Resource> files = new ArrayList<>();
+        files.addAll(List.of(classpath.getResources("classpath:/static/**/*.css")));
+        files.addAll(List.of(classpath.getResources("classpath:/static/**/*.js")));
+        assertThat(files).isNotEmpty();
+        for (Resource file : files) {
+            Resource copy = file.createRelative(file.getFilename() + ".gz");
+            assertThat(copy.exists()).as("%s.gz", file.getFilename()).isTrue();
+            try (InputStream in = new GZIPInputStream(copy.getInputStream())) {
+                assertThat(in.readAllBytes()).as("%s.gz", file.getFilename()).isEqualTo(file.getContentAsByteArray());
+            }
+        }
     }
 
     @Test
