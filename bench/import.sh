@@ -11,6 +11,8 @@
 #                                        user and password from PGUSER and PGPASSWORD
 # Options:   --posts N (10000)  --per-post N (100)  --no-build (use target/ as it is)
 #            --file FILE        the export to use (generated when absent)
+# Environment: JAVA_OPTS (lib.sh), TIME_LOG (where /usr/bin/time's output goes,
+#            target/bench-import-time.txt)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -26,7 +28,7 @@ while [ $# -gt 0 ]; do
         --postgresql) URL=$2; shift ;;
         --no-build) BUILD=0 ;;
         --file) FILE=$2; shift ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
     shift
@@ -53,5 +55,5 @@ else
 fi
 # shellcheck disable=SC2086
 /usr/bin/time -v java $JAVA_OPTS -cp "$CLASSPATH" org.gazette.exchange.ImportBench "$FILE" \
-    --logging.level.root=WARN "${DATABASE[@]}" 2> >(tee target/bench-import-time.txt >&2)
-grep -E 'Maximum resident set size|Elapsed \(wall clock\)' target/bench-import-time.txt
+    --logging.level.root=WARN "${DATABASE[@]}" 2> >(tee "${TIME_LOG:-target/bench-import-time.txt}" >&2)
+grep -E "Maximum resident set size|Elapsed \(wall clock\)" "${TIME_LOG:-target/bench-import-time.txt}"
