@@ -110,6 +110,19 @@ public class Article {
         this.sourceKey = sourceKey;
     }
 
+    /**
+     * What an article imported from another system brings beyond its body: its status,
+     * byline and standfirst. A draft has not been published, so its slug may still change.
+     */
+    public void importedAs(ArticleStatus status, String byline, String standfirst) {
+        this.status = status;
+        this.byline = byline;
+        this.standfirst = standfirst;
+        if (status == ArticleStatus.DRAFT) {
+            this.firstPublishedAt = null;
+        }
+    }
+
     public Long getId() {
         return this.id;
     }

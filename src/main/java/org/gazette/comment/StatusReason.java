@@ -37,7 +37,9 @@ public enum StatusReason {
     /** Written by an editor. */
     STAFF("published by staff"),
     /** Moved by an editor. */
-    EDITOR("moved by an editor");
+    EDITOR("moved by an editor"),
+    /** Imported from another system (a WordPress or Disqus export) with the status it had there. */
+    IMPORTED("imported with its status");
 
     private final String label;
 
