@@ -79,10 +79,16 @@ public final class Commands implements Command {
             return FAILED;
         }
         try (context) {
-            export(context.getBean(SiteExport.class), invocation, out, err, terminal);
+            if (name.equals("export")) {
+                export(context.getBean(SiteExport.class), invocation, out, err, terminal);
+            }
+            else {
+                importFiles(context.getBean(Imports.class), invocation, out, err, terminal);
+            }
             return DONE;
         }
-        catch (CommandFailedException | ExportRefusedException ex) {
+        catch (CommandFailedException | ExportRefusedException | ImportRefusedException
+                | ImportFailedException ex) {
             err.println("gazette " + name + ": " + ex.getMessage());
             return FAILED;
         }
@@ -137,6 +143,27 @@ public final class Commands implements Command {
     }
 
     /**
+     * Imports the files in the order given, each with its progress and its summary; stops
+     * at the first that is refused or fails (the files before it stay imported).
+     */
+    private static void importFiles(Imports imports, Invocation invocation, PrintStream out, PrintStream err,
+            boolean terminal) {
+        ImportOptions options = new ImportOptions(invocation.staff());
+        for (Path file : invocation.files()) {
+            ImportMeter meter = new ImportMeter(err, terminal, file.getFileName().toString());
+            ImportReport report;
+            try {
+                report = imports.run(file, options, meter::advanced);
+            }
+            finally {
+                meter.finish();
+            }
+            ImportSummaryText.lines(report).forEach(out::println);
+            out.flush();
+        }
+    }
+
+    /**
      * Writes the export to a file beside the target and moves it into place once whole, so
      * a failed export leaves no half file behind.
      */
@@ -178,6 +205,45 @@ public final class Commands implements Command {
                 err.println("gazette export: could not remove " + partial);
             }
         }
+    }
+
+    /** One meter for each pass over a file: checking it, then writing it. */
+    private static final class ImportMeter {
+
+        private final PrintStream err;
+
+        private final boolean terminal;
+
+        private final String name;
+
+        private ImportCounts.Phase phase;
+
+        private ProgressMeter meter;
+
+        ImportMeter(PrintStream err, boolean terminal, String name) {
+            this.err = err;
+            this.terminal = terminal;
+            this.name = name;
+        }
+
+        void advanced(ImportCounts counts) {
+            if (counts.phase() != this.phase) {
+                finish();
+                this.phase = counts.phase();
+                this.meter = new ProgressMeter(this.err, this.terminal, PLAIN_PROGRESS_EVERY, System::nanoTime,
+                        this.name + ((this.phase == ImportCounts.Phase.CHECKING) ? " checking" : " importing"));
+            }
+            this.meter.advanced(new ProgressMeter.Snapshot(counts.articles(), counts.comments(), counts.skipped(),
+                    counts.bytesRead(), counts.totalBytes()));
+        }
+
+        void finish() {
+            if (this.meter != null) {
+                this.meter.finish();
+                this.meter = null;
+            }
+        }
+
     }
 
     /** A command that could not do its work, with the reason to show. */

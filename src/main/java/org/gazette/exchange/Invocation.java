@@ -2,26 +2,30 @@ package org.gazette.exchange;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A command as typed: {@code import FILE...} or
+ * A command as typed: {@code import [--staff=LOGIN,...] FILE...} or
  * {@code export --format=wxr|jsonl [--article=SLUG] FILE}, plus the application's own
  * properties ({@code --spring.datasource.url=...}: any {@code --name=value} whose name
  * has a dot), which go to Spring untouched. Anything else is refused with a message.
  */
 record Invocation(String command, List<Path> files, Optional<ExportFormat> format, Optional<String> article,
-        boolean help, List<String> properties) {
+        Set<String> staff, boolean help, List<String> properties) {
 
     static final String USAGE = """
-            Usage: java -jar gazette.jar import FILE...
+            Usage: java -jar gazette.jar import [--staff=LOGIN,...] FILE...
                    java -jar gazette.jar export --format=wxr|jsonl [--article=SLUG] FILE
+            --staff names the WordPress users whose comments carry the Staff badge.
             Both run against the configured database; the application's properties work too,
             e.g. --spring.datasource.url=jdbc:postgresql://db/gazette""";
 
     static boolean isCommand(String[] args) {
-        return args.length > 0 && "export".equals(args[0]);
+        return args.length > 0 && ("import".equals(args[0]) || "export".equals(args[0]));
     }
 
     /** Reads the arguments after the command's name; a {@link UsageException} says what is wrong. */
@@ -31,6 +35,7 @@ record Invocation(String command, List<Path> files, Optional<ExportFormat> forma
         List<String> properties = new ArrayList<>();
         ExportFormat format = null;
         String article = null;
+        Set<String> staff = new LinkedHashSet<>();
         boolean help = false;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -52,6 +57,12 @@ record Invocation(String command, List<Path> files, Optional<ExportFormat> forma
                 if (article.isBlank()) {
                     throw new UsageException("--article needs a slug");
                 }
+            }
+            else if (arg.startsWith("--staff=") && command.equals("import")) {
+                Arrays.stream(arg.substring("--staff=".length()).split(","))
+                    .map(String::strip)
+                    .filter((login) -> !login.isEmpty())
+                    .forEach(staff::add);
             }
             else if (arg.startsWith("--") && isProperty(arg.substring(2))) {
                 properties.add(arg);
@@ -78,7 +89,7 @@ record Invocation(String command, List<Path> files, Optional<ExportFormat> forma
             }
         }
         return new Invocation(command, List.copyOf(files), Optional.ofNullable(format), Optional.ofNullable(article),
-                help, List.copyOf(properties));
+                Set.copyOf(staff), help, List.copyOf(properties));
     }
 
     /** An application property: {@code name=value} with a dot in the name. */

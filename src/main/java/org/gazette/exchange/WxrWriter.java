@@ -5,16 +5,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.gazette.article.Slugs;
 import org.gazette.exchange.ExportRows.ExportedArticle;
 import org.gazette.exchange.ExportRows.ExportedBlock;
 import org.gazette.exchange.ExportRows.ExportedComment;
@@ -23,7 +20,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Writes a WordPress export (WXR 1.2, as WordPress's Tools → Export writes it) with StAX,
- * an element at a time: the channel with the site and its authors (one per byline), then
+ * an element at a time: the channel with the site and its authors (one per byline, whose
+ * login is the byline itself, and one for staff comments), then
  * each article as a post with its body as block-editor HTML and its comments, parents
  * before their replies, as WordPress's importer needs them.
  */
@@ -39,8 +37,11 @@ class WxrWriter implements AutoCloseable {
 
     static final String DC = "http://purl.org/dc/elements/1.1/";
 
-    /** The author of articles that carry no byline. */
-    static final String DEFAULT_AUTHOR = "gazette";
+    /**
+     * The user staff comments are marked as written by ({@code wp:comment_user_id} 1);
+     * importing with {@code --staff=gazette-staff} gives them the Staff badge again.
+     */
+    static final String STAFF_LOGIN = "gazette-staff";
 
     private static final DateTimeFormatter WORDPRESS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss",
             Locale.ROOT);
@@ -50,8 +51,6 @@ class WxrWriter implements AutoCloseable {
     private final String origin;
 
     private final ZoneId zone;
-
-    private final Map<String, String> logins = new LinkedHashMap<>();
 
     WxrWriter(OutputStream out, String origin, ZoneId zone) throws XMLStreamException {
         this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -84,17 +83,10 @@ class WxrWriter implements AutoCloseable {
         wp("wxr_version", "1.2");
         wp("base_site_url", this.origin);
         wp("base_blog_url", this.origin);
-        author(1, DEFAULT_AUTHOR, title);
+        author(1, STAFF_LOGIN, title + " staff");
         int id = 2;
         for (String byline : bylines) {
-            String login = login(byline);
-            if (!this.logins.containsValue(login)) {
-                this.logins.put(byline, login);
-                author(id++, login, byline);
-            }
-            else {
-                this.logins.put(byline, login);
-            }
+            author(id++, byline, byline);
         }
         text("generator", "Gazette");
     }
@@ -106,7 +98,7 @@ class WxrWriter implements AutoCloseable {
         text("link", this.origin + "/articles/" + article.slug());
         text("pubDate", rfc822(article.publishedAt()));
         this.xml.writeStartElement(DC, "creator");
-        cdata(this.logins.getOrDefault(blankToNull(article.byline()), DEFAULT_AUTHOR));
+        cdata((article.byline() != null) ? article.byline() : "");
         this.xml.writeEndElement();
         this.xml.writeStartElement("guid");
         this.xml.writeAttribute("isPermaLink", "false");
@@ -144,7 +136,7 @@ class WxrWriter implements AutoCloseable {
         wpData("comment_approved", approved(comment.status()));
         wpData("comment_type", "");
         wp("comment_parent", (comment.parentId() != null) ? Long.toString(comment.parentId()) : "0");
-        wp("comment_user_id", "0");
+        wp("comment_user_id", comment.staff() ? "1" : "0");
         this.xml.writeEndElement();
     }
 
@@ -225,11 +217,6 @@ class WxrWriter implements AutoCloseable {
         this.xml.writeEndElement();
     }
 
-    private static String login(String byline) {
-        String login = Slugs.of(byline.replaceFirst("(?i)^by\\s+", ""));
-        return login.equals(DEFAULT_AUTHOR) ? login + "-1" : login;
-    }
-
     private void text(String name, String value) throws XMLStreamException {
         this.xml.writeStartElement(name);
         this.xml.writeCharacters(XmlText.clean(value));
@@ -284,10 +271,6 @@ class WxrWriter implements AutoCloseable {
 
     private static String escape(String text) {
         return HtmlUtils.htmlEscape((text != null) ? text : "", "UTF-8");
-    }
-
-    private static String blankToNull(String text) {
-        return (text == null || text.isBlank()) ? null : text;
     }
 
 }

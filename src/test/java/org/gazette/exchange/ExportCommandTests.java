@@ -84,7 +84,7 @@ class ExportCommandTests {
         assertThat(wxr.channel).containsEntry("wxr_version", "1.2")
             .containsEntry("base_site_url", "http://localhost:8080")
             .containsEntry("base_blog_url", "http://localhost:8080");
-        assertThat(wxr.authors).extracting((a) -> a.get("author_login")).containsExactly("gazette", "lorne-cook");
+        assertThat(wxr.authors).extracting((a) -> a.get("author_login")).containsExactly("gazette-staff", "By Lorne Cook");
         assertThat(wxr.items).hasSize(2);
         Map<String, String> post = wxr.items.get(0).fields;
         assertThat(post).containsEntry("title", "As talks halt, NATO warns")
@@ -93,7 +93,7 @@ class ExportCommandTests {
             .containsEntry("post_type", "post")
             .containsEntry("status", "publish")
             .containsEntry("comment_status", "open")
-            .containsEntry("creator", "lorne-cook")
+            .containsEntry("creator", "By Lorne Cook")
             .containsEntry("post_date_gmt", "2022-01-12 17:05:00")
             .containsEntry("post_date", "2022-01-12 12:05:00")
             .containsEntry("excerpt:encoded", "Allies “stand united”.");
@@ -107,7 +107,7 @@ class ExportCommandTests {
         Map<String, String> draftPost = wxr.items.get(1).fields;
         assertThat(draftPost).containsEntry("status", "draft")
             .containsEntry("comment_status", "closed")
-            .containsEntry("creator", "gazette");
+            .containsEntry("creator", "");
 
         List<Map<String, String>> exported = new ArrayList<>(wxr.items.get(0).comments);
         exported.addAll(wxr.items.get(1).comments);
@@ -124,6 +124,7 @@ class ExportCommandTests {
                 .containsEntry("comment_content", (String) row.get("body"))
                 .containsEntry("comment_parent", (row.get("parent_id") != null) ? row.get("parent_id").toString() : "0")
                 .containsEntry("comment_type", "")
+                .containsEntry("comment_user_id", Boolean.TRUE.equals(row.get("staff")) ? "1" : "0")
                 .containsEntry("comment_date_gmt", gmt(row.get("created_at")));
         }
         assertThat(exported).extracting((c) -> c.get("comment_approved"))
