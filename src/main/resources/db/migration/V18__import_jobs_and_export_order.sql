@@ -8,6 +8,7 @@ CREATE TABLE import_job (
     file_bytes        BIGINT                   NOT NULL,
     format            VARCHAR(40),
     state             VARCHAR(16)              NOT NULL,
+    phase             VARCHAR(16),
     bytes_read        BIGINT                   NOT NULL DEFAULT 0,
     articles          BIGINT                   NOT NULL DEFAULT 0,
     comments          BIGINT                   NOT NULL DEFAULT 0,
