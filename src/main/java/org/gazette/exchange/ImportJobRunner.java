@@ -104,6 +104,9 @@ class ImportJobRunner implements DisposableBean {
             if (counts != null) {
                 this.jobs.progress(id, counts, this.clock.instant());
             }
+            else {
+                this.jobs.alive(id, this.clock.instant());
+            }
         }
         catch (RuntimeException ex) {
             logger.warn("Could not record the progress of import job {}", id, ex);

@@ -14,9 +14,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
  *
  * @param state {@code running}, {@code done}, {@code failed} or {@code lost}
  * @param percent the share of the file read in the current pass, 0 to 100
+ * @param showsCounts whether the counts are worth showing (not for a file refused at once)
  */
 record ImportJobView(long id, String fileName, String state, String stateText, int percent, String progressText,
-        List<String> summary, String message, String startedBy, Instant startedAt, Instant finishedAt) {
+        boolean showsCounts, List<String> summary, String message, String startedBy, Instant startedAt, Instant finishedAt) {
 
     static ImportJobView of(ImportJob job, Instant now, MessageSource messages) {
         String state = job.lost(now) ? "lost" : job.state().name().toLowerCase(java.util.Locale.ROOT);
@@ -34,7 +35,9 @@ record ImportJobView(long id, String fileName, String state, String stateText, i
         };
         String lostMessage = job.lost(now) ? message(messages, "import.job.lost.message") : job.message();
         List<String> summary = (job.summary() != null) ? job.summary().lines().toList() : List.of();
-        return new ImportJobView(job.id(), job.fileName(), state, stateText, percent, progress, summary, lostMessage,
+        boolean showsCounts = job.state() != ImportJob.State.FAILED || job.articles() > 0 || job.comments() > 0;
+        return new ImportJobView(job.id(), job.fileName(), state, stateText, percent, progress, showsCounts, summary,
+                lostMessage,
                 job.startedBy(), job.startedAt(), job.finishedAt());
     }
 

@@ -56,6 +56,12 @@ class ImportJobs {
                 counts.comments(), counts.skipped(), Timestamp.from(now), id);
     }
 
+    /** Shows the job is alive before it has counts to tell. */
+    void alive(long id, Instant now) {
+        this.jdbc.update("update import_job set updated_at = ? where id = ? and state = 'RUNNING'", Timestamp.from(now),
+                id);
+    }
+
     void done(long id, ImportReport report, String summary, Instant now) {
         this.jdbc.update("""
                 update import_job set state = 'DONE', format = ?, articles = ?, comments = ?, skipped = ?,

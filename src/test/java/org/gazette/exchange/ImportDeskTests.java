@@ -23,9 +23,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * The desk's import page over real HTTP, as a browser sends it: an administrator uploads
@@ -43,6 +49,9 @@ class ImportDeskTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    WebApplicationContext context;
 
     private final HttpClient http = HttpClient.newBuilder()
         .cookieHandler(new CookieManager())
@@ -132,6 +141,19 @@ class ImportDeskTests {
         assertThat(job.get("state").asString()).isEqualTo("lost");
         assertThat(job.get("message").asString()).contains("Importing the same file again finishes it");
         assertThat(get("/moderation/articles/import").body()).contains("Interrupted");
+    }
+
+    @Test
+    void editorsWhoAreNotAdministratorsMayNotImport() {
+        MockMvcTester mvc = MockMvcTester.from(this.context,
+                (builder) -> builder.apply(SecurityMockMvcConfigurers.springSecurity()).build());
+
+        assertThat(mvc.get().uri("/moderation/articles/import").with(user("desk-editor").roles("EDITOR")))
+            .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri("/moderation/articles/import").with(user("desk-editor").roles("EDITOR")).with(csrf()))
+            .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/moderation/articles/import").with(user("desk-admin").roles("EDITOR", "ADMIN")))
+            .hasStatusOk();
     }
 
     @Test
