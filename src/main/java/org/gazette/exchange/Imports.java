@@ -27,7 +27,6 @@ import org.gazette.article.SiteProperties;
 import org.gazette.comment.CommentImports;
 import org.gazette.comment.CommentStatus;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,6 +46,12 @@ public class Imports {
 
     /** The largest single-article file (Markdown, capture) read. */
     static final long MAX_ARTICLE_FILE = 10L * 1024 * 1024;
+
+    /** Comments gathered into one transaction (whole articles only). */
+    static final int GROUP_COMMENTS = 2_000;
+
+    /** Articles gathered into one transaction at most. */
+    static final int GROUP_ARTICLES = 100;
 
     private static final int SNIFF_BYTES = 64 * 1024;
 
@@ -171,6 +176,9 @@ public class Imports {
             else {
                 new DisqusReader(xml).read(sink);
             }
+            if (sink instanceof WritingSink writing) {
+                writing.flush();
+            }
             ticker.emit();
         }
         catch (IOException ex) {
@@ -212,12 +220,6 @@ public class Imports {
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
-    }
-
-    private static ImportFailedException failed(String file, String what, DataAccessException ex) {
-        return new ImportFailedException(file + ": stopped while writing " + what + ": "
-                + ex.getMostSpecificCause().getMessage() + ". What was written before it is complete and that "
-                + "article was left out whole; run the import again once the cause is fixed", ex);
     }
 
     /** Counts what a pass has read and tells the progress listener now and then. */
@@ -305,12 +307,19 @@ public class Imports {
 
     }
 
-    /** The second pass: writes each article with its comments. */
+    /**
+     * The second pass: writes whole articles with their comments, gathered into groups
+     * of about {@value #GROUP_COMMENTS} comments per transaction.
+     */
     private final class WritingSink implements ExportSink {
 
         private final Tally tally;
 
         private final Ticker ticker;
+
+        private final List<ArticleWriter.Piece> pending = new ArrayList<>();
+
+        private int pendingComments;
 
         WritingSink(Tally tally, Ticker ticker) {
             this.tally = tally;
@@ -319,30 +328,45 @@ public class Imports {
 
         @Override
         public void article(Draft draft, List<CommentImports.Incoming> comments) {
-            try {
-                this.tally.add(Imports.this.writer.write(draft, comments));
-            }
-            catch (DataAccessException ex) {
-                throw failed(this.tally.file, "article " + draft.sourceKey(), ex);
-            }
-            this.ticker.articles++;
-            this.ticker.tick();
+            add(new ArticleWriter.Piece(draft, null, comments));
         }
 
         @Override
         public void thread(DisqusThread thread, List<CommentImports.Incoming> comments) {
-            ArticleWriter.Written written;
+            add(new ArticleWriter.Piece(null, thread, comments));
+        }
+
+        private void add(ArticleWriter.Piece piece) {
+            this.pending.add(piece);
+            this.pendingComments += piece.comments().size();
+            if (this.pendingComments >= GROUP_COMMENTS || this.pending.size() >= GROUP_ARTICLES) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (this.pending.isEmpty()) {
+                return;
+            }
+            List<ArticleWriter.Written> written;
             try {
-                written = Imports.this.writer.writeThread(thread, comments);
+                written = Imports.this.writer.writeAll(List.copyOf(this.pending));
             }
-            catch (DataAccessException ex) {
-                throw failed(this.tally.file, "Disqus thread " + thread.id(), ex);
+            catch (ArticleWriter.ArticleFailedException ex) {
+                throw new ImportFailedException(this.tally.file + ": stopped while writing " + ex.getMessage()
+                        + ". The articles before it are stored whole, that one not at all; run the import again "
+                        + "once the cause is fixed", ex);
             }
-            this.tally.add(written);
-            if (written.stubSlug() != null) {
-                this.tally.stubs.add(new ImportReport.Stub(written.stubSlug(), thread.link(), thread.title()));
+            for (ArticleWriter.Written each : written) {
+                this.tally.add(each);
+                if (each.stubSlug() != null) {
+                    this.tally.stubs.add(new ImportReport.Stub(each.stubSlug(), each.thread().link(),
+                            each.thread().title()));
+                }
+                this.ticker.articles++;
             }
-            this.ticker.articles++;
+            this.pending.clear();
+            this.pendingComments = 0;
             this.ticker.tick();
         }
 
