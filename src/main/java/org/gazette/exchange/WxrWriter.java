@@ -93,6 +93,7 @@ class WxrWriter implements AutoCloseable {
 
     /** One article as a post, with its comments (given in id order). */
     void startArticle(ExportedArticle article) throws XMLStreamException {
+        this.xml.writeCharacters("\n");
         this.xml.writeStartElement("item");
         cdata("title", article.headline());
         text("link", this.origin + "/articles/" + article.slug());
@@ -124,6 +125,7 @@ class WxrWriter implements AutoCloseable {
     }
 
     void comment(ExportedComment comment) throws XMLStreamException {
+        this.xml.writeCharacters("\n");
         this.xml.writeStartElement(WP, "comment");
         wp("comment_id", Long.toString(comment.id()));
         wpData("comment_author", comment.authorName());
@@ -145,6 +147,7 @@ class WxrWriter implements AutoCloseable {
     }
 
     void end() throws XMLStreamException {
+        this.xml.writeCharacters("\n");
         this.xml.writeEndElement();
         this.xml.writeEndElement();
         this.xml.writeEndDocument();
@@ -207,6 +210,7 @@ class WxrWriter implements AutoCloseable {
     }
 
     private void author(int id, String login, String name) throws XMLStreamException {
+        this.xml.writeCharacters("\n");
         this.xml.writeStartElement(WP, "author");
         wp("author_id", Integer.toString(id));
         wpData("author_login", login);
