@@ -67,6 +67,8 @@ public class EditorSecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/moderation/accounts", "/moderation/accounts/**")
                 .hasRole("ADMIN")
+                .requestMatchers("/moderation/articles/import", "/moderation/articles/import/**")
+                .hasRole("ADMIN")
                 .anyRequest()
                 .hasRole("EDITOR"))
             .requestCache((cache) -> cache.requestCache(returnPath))
