@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The import benchmark (issue 16): generates a WordPress export (by default 10,000 posts
 # with 100 comments each, 1,000,000 comments) with the test-scope WxrGenerator, then
-# times one import of it into a fresh database, with the production heap (JAVA_OPTS
+# times one import of it (`java -jar target/gazette-*.jar import FILE`, the command an
+# operator runs) into a fresh database, with the production heap (JAVA_OPTS
 # from lib.sh), under /usr/bin/time -v for the peak RSS. Prints the import's report
 # (comments per second) and the peak RSS.
 #
@@ -35,10 +36,10 @@ while [ $# -gt 0 ]; do
 done
 cd "$ROOT"
 if [ "$BUILD" = 1 ]; then
-    ./mvnw -B -q -DskipTests test-compile
+    ./mvnw -B -q -DskipTests package
 fi
-[ -f target/import-classpath.txt ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/import-classpath.txt
-CLASSPATH="target/classes:target/test-classes:$(cat target/import-classpath.txt)"
+JAR=$(ls target/gazette-*.jar | grep -v -- '-plain' | sed -n 1p)
+[ -n "$JAR" ] || die "no jar in target/: run without --no-build"
 FILE=${FILE:-target/bench-import-$POSTS-$PER_POST.xml}
 if [ ! -f "$FILE" ]; then
     log "generating $FILE"
@@ -54,6 +55,6 @@ else
     log "importing into $URL"
 fi
 # shellcheck disable=SC2086
-/usr/bin/time -v java $JAVA_OPTS -cp "$CLASSPATH" org.gazette.exchange.ImportBench "$FILE" \
+/usr/bin/time -v java $JAVA_OPTS -jar "$JAR" import "$FILE" \
     --logging.level.root=WARN "${DATABASE[@]}" 2> >(tee "${TIME_LOG:-target/bench-import-time.txt}" >&2)
 grep -E "Maximum resident set size|Elapsed \(wall clock\)" "${TIME_LOG:-target/bench-import-time.txt}"
