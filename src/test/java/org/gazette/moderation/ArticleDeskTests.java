@@ -219,12 +219,15 @@ class ArticleDeskTests {
         String page = this.mvc.get().uri("/moderation/articles").with(editor()).exchange().getResponse()
             .getContentAsString();
         assertThat(page).contains(">Articles</a>", "href=\"/moderation/articles/new\"",
-                "href=\"/moderation/articles/import\"", "href=\"/moderation/articles/" + newerId + "/edit\"",
-                "href=\"/articles/" + slug(olderId) + "\"")
+                "href=\"/moderation/articles/" + newerId + "/edit\"", "href=\"/articles/" + slug(olderId) + "\"")
+            .as("the import page is administrators'")
+            .doesNotContain("href=\"/moderation/articles/import\"")
             .containsPattern("no approved comments</span>,\\s*<span>open</span>")
             .doesNotContain("href=\"/articles/" + slug(newerId) + "\"");
         assertThat(page.indexOf(newer)).isLessThan(page.indexOf(older));
         assertThat(page.substring(page.indexOf(newer))).contains("Draft");
+        assertThat(this.mvc.get().uri("/moderation/articles").with(admin()).exchange().getResponse()
+            .getContentAsString()).contains("href=\"/moderation/articles/import\"");
         assertThat(this.mvc.get().uri("/moderation/articles?page=0").with(editor())).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(this.mvc.get().uri("/moderation/articles?page=99").with(editor()))
             .hasStatus(HttpStatus.NOT_FOUND);
@@ -443,6 +446,10 @@ class ArticleDeskTests {
 
     private static RequestPostProcessor editor() {
         return user("desk-editor").roles("EDITOR");
+    }
+
+    private static RequestPostProcessor admin() {
+        return user("desk-admin").roles("EDITOR", "ADMIN");
     }
 
 }
