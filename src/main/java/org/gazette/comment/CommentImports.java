@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -63,10 +65,28 @@ public class CommentImports {
 
     private final SharedChanges changes;
 
-    CommentImports(JdbcTemplate jdbc, CommentProperties properties, SharedChanges changes) {
+    private final PrivacyProperties privacy;
+
+    private final Clock clock;
+
+    CommentImports(JdbcTemplate jdbc, CommentProperties properties, SharedChanges changes, PrivacyProperties privacy,
+            Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.changes = changes;
+        this.privacy = privacy;
+        this.clock = clock;
+    }
+
+    /**
+     * The oldest moment whose comments keep their client address: an imported comment
+     * older than the retention period arrives without it, as {@link ClientAddressRetention}
+     * would clear it within the hour (and an import of years of comments would leave that
+     * job a site's history to rewrite). {@code null} when addresses are kept forever.
+     */
+    private Instant addressesKeptSince() {
+        int days = this.privacy.clientAddressRetentionDays();
+        return (days > 0) ? this.clock.instant().minus(Duration.ofDays(days)) : null;
     }
 
     /**
@@ -188,12 +208,13 @@ public class CommentImports {
 
     private void insert(long articleId, List<Node> level) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        Instant addressesKeptSince = addressesKeptSince();
         this.jdbc.batchUpdate((connection) -> connection.prepareStatement(INSERT, new String[] { "id" }),
                 new BatchPreparedStatementSetter() {
 
                     @Override
                     public void setValues(PreparedStatement statement, int index) throws SQLException {
-                        bind(statement, articleId, level.get(index));
+                        bind(statement, articleId, level.get(index), addressesKeptSince);
                     }
 
                     @Override
@@ -211,10 +232,12 @@ public class CommentImports {
         }
     }
 
-    private static void bind(PreparedStatement statement, long articleId, Node node) throws SQLException {
+    private static void bind(PreparedStatement statement, long articleId, Node node, Instant addressesKeptSince)
+            throws SQLException {
         Incoming comment = node.incoming;
         String body = body(comment.body());
-        String address = (comment.clientAddress() != null)
+        boolean kept = addressesKeptSince == null || !comment.createdAt().isBefore(addressesKeptSince);
+        String address = (kept && comment.clientAddress() != null)
                 ? ClientAddresses.canonical(comment.clientAddress()).orElse(null) : null;
         Timestamp created = Timestamp.from(comment.createdAt());
         statement.setLong(1, articleId);

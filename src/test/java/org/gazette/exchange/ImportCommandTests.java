@@ -124,7 +124,9 @@ class ImportCommandTests {
         Path file = this.directory.resolve("site.xml");
 
         assertThat(run(source, "export", "--format=wxr", file.toString())).isZero();
-        assertThat(run(this.empty, "import", "--staff=gazette-staff", file.toString())).isZero();
+        // the source's comments are years old: an operator who keeps addresses forever gets them all back
+        assertThat(run(this.empty, "import", "--staff=gazette-staff", "--gazette.privacy.client-address-retention-days=0",
+                file.toString())).isZero();
 
         assertThat(articles(this.empty)).isEqualTo(articles(source));
         assertThat(bodies(this.empty)).isEqualTo(bodies(source));

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.entry;
  * article page. Threads are three deep here, so replies deeper than that show.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "gazette.comments.thread-depth=3", "gazette.comments.page-size=50" })
+        properties = { "gazette.comments.thread-depth=3", "gazette.comments.page-size=50",
+                "gazette.privacy.client-address-retention-days=0" })
 class ImportsTests {
 
     static final String BRIDGE = "council-approves-the-new-river-bridge";
