@@ -60,7 +60,6 @@ public class EditorSecurityConfiguration {
             ApplicationEventPublisher events) throws Exception {
         ReturnPathCookie returnPath = new ReturnPathCookie(EditorSecurityConfiguration::isPageNavigation);
         XorCsrfTokenRequestAttributeHandler csrfTokens = new XorCsrfTokenRequestAttributeHandler();
-        csrfTokens.setSecureRandom(new PerThreadSecureRandom());
         http.securityMatcher(EDITOR_PATHS)
             .csrf((csrf) -> csrf.csrfTokenRepository(new EditorCsrfTokens()).csrfTokenRequestHandler(csrfTokens))
             .authorizeHttpRequests((requests) -> requests.requestMatchers("/login")

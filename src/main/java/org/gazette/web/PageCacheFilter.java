@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,7 +37,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * ({@link Change.Topic#EVERYTHING}). Personal pages (a held comment shown to its author, a refused form, a
  * reply form) carry other parameters or {@code Cache-Control: private} and are never
  * stored. Each page is kept plain and gzip-compressed, compressed once when it is
- * rendered, and served in the coding the reader takes ({@link ContentCoding}), with an
+ * rendered (once: readers who ask while it renders wait for that rendering instead of
+ * repeating it), and served in the coding the reader takes ({@link ContentCoding}), with an
  * ETag of that coding's own and {@code Vary: Accept-Encoding}; Tomcat compresses no
  * response that already says its {@code Content-Encoding}. Its hits and misses are the
  * metric {@code cache.gets} of the cache
@@ -57,19 +59,21 @@ class PageCacheFilter extends OncePerRequestFilter {
     /** The most bytes of pages kept, whatever the heap: a few hundred full pages. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
+
     private final PageVersions versions;
 
-    private final Cache<String, CachedPage> pages = Caffeine.newBuilder()
+    /** Pages by version, each entry a rendering that readers asking meanwhile wait for rather than repeat. */
+    private final AsyncCache<String, CachedPage> pages = Caffeine.newBuilder()
         .maximumWeight(maxBytes(Runtime.getRuntime().maxMemory()))
         .weigher((String key, CachedPage page) -> page.body().length + page.gzip().length + key.length())
         .recordStats()
-        .build();
+        .buildAsync();
 
     private final Counter notModified;
 
     PageCacheFilter(PageVersions versions, MeterRegistry registry) {
         this.versions = versions;
-        CaffeineCacheMetrics.monitor(registry, this.pages, "pages");
+        CaffeineCacheMetrics.monitor(registry, this.pages.synchronous(), "pages");
         this.notModified = Counter.builder("gazette.pages.not-modified")
             .description("Shared pages answered 304 from their version alone")
             .register(registry);
@@ -108,20 +112,18 @@ class PageCacheFilter extends OncePerRequestFilter {
             validators(response, etag, shared.lastModified());
             return;
         }
-        CachedPage cached = this.pages.getIfPresent(shared.tag());
+        // Readers who ask while the page is being rendered wait for that rendering (a HEAD renders its own).
+        CompletableFuture<CachedPage> kept = this.pages.getIfPresent(shared.tag());
+        CompletableFuture<CachedPage> rendering = null;
+        if (kept == null && !"HEAD".equals(request.getMethod())) {
+            rendering = new CompletableFuture<>();
+            kept = this.pages.asMap().putIfAbsent(shared.tag(), rendering);
+        }
+        CachedPage cached = (kept != null) ? kept.join() : null;
         if (cached == null) {
-            ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-            chain.doFilter(request, wrapper);
-            if (wrapper.getStatus() != HttpServletResponse.SC_OK
-                    || !CachePolicy.PUBLIC.equals(wrapper.getHeader(HttpHeaders.CACHE_CONTROL))) {
-                wrapper.copyBodyToResponse();
+            cached = render(request, response, chain, (kept == null) ? rendering : null);
+            if (cached == null) {
                 return;
-            }
-            byte[] body = wrapper.getContentAsByteArray();
-            cached = new CachedPage(body, gzip(body), wrapper.getContentType(),
-                    wrapper.getHeader(HttpHeaders.CONTENT_LANGUAGE));
-            if (!"HEAD".equals(request.getMethod())) {
-                this.pages.put(shared.tag(), cached);
             }
         }
         byte[] body = (coding == ContentCoding.GZIP) ? cached.gzip() : cached.body();
@@ -134,6 +136,34 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
+        }
+    }
+
+    /**
+     * Renders the page; its bytes when every reader may share them, otherwise null once
+     * the answer has been sent as it was made. A rendering that others wait for gets the
+     * page, or null, which drops it, when the page is not to be kept or failed.
+     */
+    private CachedPage render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            CompletableFuture<CachedPage> awaited) throws ServletException, IOException {
+        CachedPage page = null;
+        try {
+            ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+            chain.doFilter(request, wrapper);
+            if (wrapper.getStatus() != HttpServletResponse.SC_OK
+                    || !CachePolicy.PUBLIC.equals(wrapper.getHeader(HttpHeaders.CACHE_CONTROL))) {
+                wrapper.copyBodyToResponse();
+                return null;
+            }
+            byte[] body = wrapper.getContentAsByteArray();
+            page = new CachedPage(body, gzip(body), wrapper.getContentType(),
+                    wrapper.getHeader(HttpHeaders.CONTENT_LANGUAGE));
+            return page;
+        }
+        finally {
+            if (awaited != null) {
+                awaited.complete(page);
+            }
         }
     }
 
@@ -212,7 +242,7 @@ class PageCacheFilter extends OncePerRequestFilter {
     @EventListener
     void on(Change change) {
         if (change.topic() == Change.Topic.EVERYTHING) {
-            this.pages.invalidateAll();
+            this.pages.synchronous().invalidateAll();
         }
     }
 
