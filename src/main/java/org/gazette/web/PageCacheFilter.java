@@ -167,7 +167,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The page compressed once, when it is stored, at zlib's default level (level 9 costs more for little: BENCHMARKS.md). */
+    /** The page compressed once, when it is stored, at zlib's default level (level 9 costs more for little: docs/benchmark-history.md). */
     static byte[] gzip(byte[] body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 4 + 64);
         try (GZIPOutputStream out = new GZIPOutputStream(bytes, 8192)) {

@@ -20,18 +20,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Pages are encoded as Thymeleaf renders them, into bytes that reach the client only
- * once the page is whole, with their length. A page that fails half-way sends nothing,
- * so the error page takes its place.
- * <p>
- * Thymeleaf's own way to render a page whole is a string buffer that starts at 1 KB and
- * doubles, copied into a string, then into the container's character buffer, then
- * encoded through a {@code CharsetEncoder} in 8 KB chunks, which falls back to its slow
- * loop at a chunk's first character outside ASCII (a non-breaking space, a dash, a
- * reader's name). On the moderation queue (70 KB a page) that took a fifth of the page's
- * CPU and some 0.9 MB of short-lived copies a page, which the collector had to move
- * while 16 pages were in flight. Here the text is encoded as it is written, into a
- * buffer sized by the view's previous page: about one copy of the page.
+ * Pages rendered whole into one buffer, encoded to UTF-8 as Thymeleaf writes, and sent with their length (a page
+ * that fails half-way sends nothing): Thymeleaf's own whole-page rendering costs the moderation queue 22% more
+ * CPU a page (BENCHMARKS.md, "PageEncoding").
  */
 @Configuration(proxyBeanMethods = false)
 class PageEncoding {
@@ -122,15 +113,9 @@ class PageEncoding {
     }
 
     /**
-     * Text encoded as it is written into bytes kept until {@link #finish}. UTF-8 (every
-     * page of the application) is encoded by a loop of its own, character by character
-     * from the text as written: the JDK's {@code CharsetEncoder} leaves its fast ASCII
-     * loop at the first character outside ASCII of each piece it is given (a non-breaking
-     * space, a dash, a reader's name) for a general loop that C2 compiled late, or not at
-     * all, while it had the rest of the application to compile on two cores. A high
-     * surrogate at the end of one write waits for the low surrogate that starts the next;
-     * a lone surrogate becomes {@code ?}, as with {@link String#getBytes(Charset)}. Any
-     * other charset is encoded once, at the end.
+     * Text encoded to bytes as it is written, kept until {@link #finish}: UTF-8 by a loop of its own (a high
+     * surrogate ending one write waits for the next; a lone one becomes {@code ?}, as with
+     * {@link String#getBytes(Charset)}), any other charset once, at the end.
      */
     static final class PageBuffer extends Writer {
 

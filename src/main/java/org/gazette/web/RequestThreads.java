@@ -9,18 +9,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives Tomcat four request threads per processor core (eight on two cores) instead of
- * its default 200, unless {@code server.tomcat.threads.max} says otherwise.
- * <p>
- * Tomcat's 200 threads suit applications that wait on a remote database. Gazette's
- * requests spend their time on its own processors (pages rendered in-process, the
- * database embedded), so more threads than requests the cores can run only share the
- * cores more finely: sixteen connections meant sixteen requests in flight, each
- * holding its rows, its page and its buffers when the collector stopped them, and more
- * of that survived into the old generation. {@code bench/run.sh --sizes 20000} with
- * {@code -Xmx176m}, the same jar: 200 threads gave a queue p99 of 100.5 ms and posting
- * 1,007/s with a p99 of 87 ms; eight threads 72 ms, and 1,253/s with 66 ms. Posting's
- * shared commits still group up to as many posts as there are threads.
+ * Tomcat gets four request threads per core (eight on two) instead of its 200, unless
+ * {@code server.tomcat.threads.max} is set: Gazette's requests run on the node's own processors, and fewer of
+ * them in flight hold less memory when the collector runs (BENCHMARKS.md, "RequestThreads").
  */
 @Component
 class RequestThreads implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {

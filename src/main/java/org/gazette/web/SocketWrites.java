@@ -5,15 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Lets Tomcat hand a page to the socket in 64 KB writes instead of 8 KB ones.
- * <p>
- * A page Gazette keeps in memory ({@link PageCacheFilter}) is written as one byte array,
- * and Tomcat cuts such a write into pieces the size of the connection's write buffer
- * (8 KB by default), one system call each: eighteen for a 143 KB comment page. With
- * 64 KB pieces the same page costs 85 µs of CPU instead of 140 µs and is served 45%
- * faster ({@code bench/page-cpu.sh JAR 200}: 10,500 → 15,300 requests/s; 32 KB gave
- * 96 µs, 128 KB 83 µs with a worse p99). The buffer is held by every open connection,
- * so {@code server.tomcat.max-connections} bounds them all to 72 MB of heap.
+ * Tomcat writes to the socket 64 KB at a time instead of 8 KB: the uncompressed 200-comment page (276 KB) is
+ * served 54% faster with it (BENCHMARKS.md, "SocketWrites"); every open connection holds the buffer, bounded by
+ * {@code server.tomcat.max-connections}.
  */
 @Configuration(proxyBeanMethods = false)
 class SocketWrites {
