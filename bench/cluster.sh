@@ -5,9 +5,11 @@
 # its ETag, first with the proxy's cache, then with nginx as a plain balancer (its cache
 # switched off: deploy/cluster.sh proxy-cache off), so that the nodes answer; and comment
 # posting (durable: PostgreSQL's synchronous_commit on). Pages are asked for with
-# Accept-Encoding: gzip, as browsers do. The "bench" profile switches the posting limits
-# off and publishes comments at once; the article is filled with comments first, so that
-# its first page shows 50 whatever the node count. Prints a markdown table.
+# Accept-Encoding: gzip, as browsers do. The nodes run with the posting limits off and
+# publish comments at once (lib.sh's BENCH_POSTING, as environment variables); the hot
+# article is filled first with 200 approved comments through node 1's desk import (lib.sh's
+# fill_article), so that its first page shows 50 threads whatever the node count. Prints a
+# markdown table.
 #
 #   bench/cluster.sh                     nodes 1, 2 and 3, 10 s a figure after 5 s of warm-up
 #   bench/cluster.sh --seconds 5         shorter figures
@@ -43,7 +45,11 @@ WARMUP=$(((DURATION + 1) / 2))
 PROXY_PORT=${CLUSTER_PORT:-18200}
 PG_PORT=${CLUSTER_PG_PORT:-18299}
 SITE="http://127.0.0.1:$PROXY_PORT"
-export SPRING_PROFILES_ACTIVE=bench
+# BENCH_POSTING for the nodes, which take their settings from the environment; and the
+# first editor's password, which fill_article signs in with.
+export GAZETTE_MODERATION_MODE=none GAZETTE_COMMENTS_FLOODINTERVAL=0s GAZETTE_COMMENTS_RATELIMIT_ENABLED=false
+EDITOR_PASSWORD="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+export GAZETTE_EDITOR_PASSWORD=$EDITOR_PASSWORD
 
 WORK=$(mktemp -d /tmp/gazette-cluster-bench.XXXXXX)
 chmod 755 "$WORK" # PostgreSQL and nginx's workers run as another user when this runs as root
@@ -87,18 +93,19 @@ status_of() {
 }
 
 measure_nodes() {
-    local n=$1 slug article etag gzip=(-H "Accept-Encoding: gzip")
+    local n=$1 article etag gzip=(-H "Accept-Encoding: gzip")
     log "== $n node(s)"
     if [ "$n" = "$FIRST" ]; then
         cluster start --nodes "$n" --port "$PROXY_PORT" --pg-port "$PG_PORT" $([ "$BUILD" = 1 ] || echo --no-build)
-        # Enough comments that the article's first page is full (50) for every node count.
-        wrk -t1 -c4 -d3s -s "$BENCH_DIR/wrk/post.lua" "$SITE/articles/$SEED_SLUG/comments" -- "$SITE" fill \
-            >"$WORK/fill.txt" 2>&1 || true
+        # Enough comments that the article's first page is full (50 threads) for every node
+        # count, uploaded to one node (they share the database).
+        require_generator
+        BASE="http://127.0.0.1:$((PROXY_PORT + 1))"
+        fill_article 200 0 14
     else
         cluster start --nodes "$n" --port "$PROXY_PORT" --pg-port "$PG_PORT" --no-build
     fi
-    slug=$(curl -s "$SITE/" | grep -o 'href="/articles/[^"?#]*"' | sed -n 1p | sed -E 's#href="/articles/([^"]*)"#\1#' || true)
-    article="$SITE/articles/${slug:-$SEED_SLUG}"
+    article="$SITE/articles/$HOT_SLUG"
     curl -s -o /dev/null "${gzip[@]}" "$article"
     etag=$(curl -s -D - -o /dev/null "${gzip[@]}" "$article" | awk -F': ' 'tolower($1) == "etag" { sub(/\r$/, "", $2); print $2 }')
     measure "$n" page "article page, proxy cache" "$(status_of "${gzip[@]}" "$article")" "${gzip[@]}" "$article"

@@ -1,6 +1,6 @@
-# Shared helpers of bench/run.sh and bench/load-test.sh: tools, building, starting and
-# stopping Gazette as a separate process, running wrk and reading its figures.
-# Sourced, not run. Only 127.0.0.1 is ever contacted.
+# Shared helpers of the bench/ scripts: tools, building, starting and stopping Gazette as
+# a separate process, filling its hot article through the desk's import (fill_article),
+# running wrk and reading its figures. Sourced, not run. Only 127.0.0.1 is ever contacted.
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
@@ -18,6 +18,13 @@ BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 ROOT=$(dirname "$BENCH_DIR")
 SEED_SLUG=as-talks-with-russia-halt-nato-chief-warns-of-new-war-in-europe
+
+# The posting limits off, for the scripts that post as fast as they can (bench/wrk/post.lua
+# counts a 303 with the comment published): every comment approved at once, no flood
+# control, no rate limit. Every other rule of the posting flow still runs. Scripts pass
+# these to start_gazette; a cluster's nodes get them as environment variables.
+BENCH_POSTING=(--gazette.moderation.mode=none --gazette.comments.flood-interval=0s
+    --gazette.comments.rate-limit.enabled=false)
 
 log() {
     printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2
@@ -53,8 +60,9 @@ port_free() {
     ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# Builds the jar (unless BUILD=0) and copies it into the work directory, so that a
-# rebuild during the run cannot change what is measured.
+# Builds the jar (unless BUILD=0; the build compiles the tests too, where fill_article's
+# generator lives) and copies it into the work directory, so that a rebuild during the
+# run cannot change what is measured.
 build_jar() {
     if [ "${BUILD:-1}" = 1 ]; then
         log "building the jar (./mvnw -q -DskipTests package)"
@@ -75,6 +83,7 @@ build_jar() {
 measured_instance() {
     PORT=${GAZETTE_PORT:-$2}; BASE="http://127.0.0.1:$PORT"; THREADS=2; CONNECTIONS=16
     EDITOR_PASSWORD="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+    require_generator
     WORK=$(mktemp -d "/tmp/gazette-$1.XXXXXX")
     cp "$3" "$WORK/gazette.jar"
     prepare_launch
@@ -146,18 +155,66 @@ await_gazette() {
     log "Gazette ($1, pid $APP_PID) healthy after ${HEALTHY_MS} ms"
 }
 
-# Waits for BulkCommentImport's log line; sets FILL_SUMMARY.
-wait_for_fill() {
-    local waited=0
-    until grep -q 'Bench fill finished' "$APP_DIR/app.log"; do
-        grep -q 'Bench fill failed' "$APP_DIR/app.log" && die "the bulk fill failed; see $APP_DIR/app.log"
-        kill -0 "$APP_PID" 2>/dev/null || die "Gazette exited during the fill; see $APP_DIR/app.log"
-        [ $waited -lt 1800 ] || die "the fill took longer than 15 minutes"
-        sleep 0.5
+GENERATOR_CLASSES="$ROOT/target/test-classes"
+
+# Dies unless the checkout's compiled tests hold fill_article's generator.
+require_generator() {
+    [ -f "$GENERATOR_CLASSES/org/gazette/exchange/HotArticleExport.class" ] \
+        || die "no $GENERATOR_CLASSES/org/gazette/exchange/HotArticleExport.class: the hot article's generator is test code; build the checkout first (./mvnw -q -DskipTests package compiles it)"
+}
+
+# fill_article APPROVED PENDING SEED [ID_OFFSET [EARLIER_FILE]]: fills the hot article of
+# the Gazette on $BASE as a newsroom brings comments in: the test-scope generator
+# (org.gazette.exchange.HotArticleExport) writes a WordPress export under $WORK (one
+# published post, APPROVED approved comments threaded like a real discussion, then
+# PENDING pending ones; SEED makes it reproducible), the editor (EDITOR_PASSWORD) signs in
+# and uploads it through the desk's import, and the job is followed until it ends
+# (FILL_TIMEOUT s, 900). A second fill of the same article adds to it: ID_OFFSET at least
+# the first file's comment count, and its file (FILL_FILE of the first fill) as
+# EARLIER_FILE so that its replies answer the comments there. Sets FILL_FILE, HOT_SLUG
+# (the article's slug) and FILL_SUMMARY (counts, time and rate of the import).
+fill_article() {
+    local approved=$1 pending=$2 seed=$3 offset=${4:-0} earlier=${5:-}
+    local jar="$WORK/fill-cookies.txt" made csrf answer action headers job json state waited=0 created threads took
+    require_generator
+    FILL_FILE="$WORK/fill-$approved-$pending-$seed-$offset.xml"
+    made=$(java -cp "$GENERATOR_CLASSES" org.gazette.exchange.HotArticleExport "$FILL_FILE" "$approved" "$pending" \
+        "$seed" "$offset" ${earlier:+"$earlier"}) || die "the generator could not write $FILL_FILE"
+    HOT_SLUG=$(sed -n 's/.*, slug \([a-z0-9-]*\):.*/\1/p' <<<"$made")
+    [ -n "$HOT_SLUG" ] || die "the generator named no slug: $made"
+    rm -f "$jar"
+    csrf=$(curl -s -c "$jar" "$BASE/login" | tr '>' '\n' | grep 'name="_csrf"' | sed -E 's/.*value="([^"]*)".*/\1/' | sed -n 1p || true)
+    answer=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$jar" -c "$jar" --data-urlencode "username=editor" \
+        --data-urlencode "password=$EDITOR_PASSWORD" --data-urlencode "_csrf=$csrf" "$BASE/login" || true)
+    [[ "$answer" == 302* && "$answer" != *error* ]] || die "the editor could not sign in on $BASE to import ($answer)"
+    # The form sends its CSRF token in its action's query (the upload is read as it streams).
+    action=$(curl -s -b "$jar" -c "$jar" "$BASE/moderation/articles/import" | tr '\n' ' ' \
+        | grep -o '<form class="import-form"[^>]*>' | sed -E 's/.* action="([^"]*)".*/\1/' | sed 's/&amp;/\&/g' || true)
+    [[ "$action" == /moderation/articles/import* ]] || die "no import form on $BASE/moderation/articles/import"
+    headers="$WORK/fill-upload.txt"
+    answer=$(curl -s -o /dev/null -D "$headers" -w '%{http_code}' -b "$jar" -c "$jar" \
+        -F "file=@$FILL_FILE;type=text/xml" "$BASE$action" || true)
+    job=$(tr -d '\r' <"$headers" 2>/dev/null | sed -n 's/^[Ll]ocation: .*#job-\([0-9]*\)$/\1/p' || true)
+    [ "$answer" = 303 ] && [ -n "$job" ] || die "the desk refused the upload of $FILL_FILE (HTTP $answer); see $headers"
+    while :; do
+        json=$(curl -s -b "$jar" "$BASE/moderation/articles/import/jobs/$job" || true)
+        state=$(grep -o '"state":"[a-z]*"' <<<"$json" | sed 's/.*:"\(.*\)"/\1/' || true)
+        case $state in
+            done) break ;;
+            running) ;;
+            *) die "import job $job of $FILL_FILE ended ${state:-in no known state}: $(grep -o '"message":"[^"]*' <<<"$json" | sed 's/"message":"//' || true) ($json)" ;;
+        esac
+        [ $waited -lt $((${FILL_TIMEOUT:-900} * 4)) ] || die "import job $job was still running after ${FILL_TIMEOUT:-900} s"
+        sleep 0.25
         waited=$((waited + 1))
     done
-    FILL_SUMMARY=$(grep 'Bench fill finished' "$APP_DIR/app.log" | tail -n 1 | sed 's/.*Bench fill finished: //')
-    log "filled: $FILL_SUMMARY"
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/articles/$HOT_SLUG")" = 200 ] \
+        || die "the hot article is not at $BASE/articles/$HOT_SLUG (another article took its slug?)"
+    created=$(grep -o '"  comments created: [^;"]*' <<<"$json" | sed 's/.*created: //' || true)
+    threads=$(sed -n 's/.*), \([0-9]* replies, nested [0-9]* deep\).*/\1/p' <<<"$made")
+    took=$(grep -o '"  in [^"]*"' <<<"$json" | sed 's/^"  //; s/"$//' || true)
+    FILL_SUMMARY="${created:-no} comments ($threads) imported through the desk ${took:-(no time reported)}"
+    log "filled /articles/$HOT_SLUG: $FILL_SUMMARY"
 }
 
 # The JVM's peak resident set so far (VmHWM), in MB.

@@ -105,13 +105,13 @@ MACHINE=$(machine_summary)
 LOAD_BEFORE=$(load_average)
 log "machine: $MACHINE; load average $LOAD_BEFORE; work directory $WORK"
 build_jar
+require_generator
 REVISION=$(git_revision)
 
-log "== filling the article with $APPROVED approved comments (bench profile)"
-start_gazette site --spring.profiles.active=bench --gazette.bench.approved="$APPROVED" --gazette.bench.seed=4
-wait_for_fill
-SLUG=$(curl -s "$BASE/" 2>/dev/null | grep -o 'href="/articles/[^"?#]*"' | sed -n 1p | sed -E 's#href="/articles/([^"]*)"#\1#' || true)
-ARTICLE="/articles/${SLUG:-$SEED_SLUG}"
+log "== filling the hot article with $APPROVED approved comments (the desk's import)"
+start_gazette site
+fill_article "$APPROVED" 0 4
+ARTICLE="/articles/$HOT_SLUG"
 stop_gazette
 
 declare -a ROWS READ_ROWS

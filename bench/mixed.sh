@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A news site just after publication, all at once against one Gazette (H2, the JVM of
-# lib.sh): readers' first visits (GET with "Accept-Encoding: gzip": half the front page,
-# half the hot article's comment pages and the other articles), readers coming back
+# lib.sh, the posting limits off as lib.sh's BENCH_POSTING, the hot article filled through
+# the desk's import by lib.sh's fill_article): readers' first visits (GET with
+# "Accept-Encoding: gzip": half the front page, half the hot article's comment pages and
+# the other articles), readers coming back
 # (the same with the ETag they got last time, If-None-Match: mostly 304s, a 200 after each
 # new comment), comments posted on the hot article at a reader's pace, and editors
 # paging through the moderation queue. Four wrk processes run side by side, one per
@@ -22,7 +24,7 @@ while [ $# -gt 0 ]; do
     case $1 in
         --no-build) BUILD=0 ;;
         --jar) JAR_ARG=$2; shift ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
     shift
@@ -45,14 +47,12 @@ if [ -n "$JAR_ARG" ]; then
 else
     build_jar
 fi
-start_gazette mixed --spring.profiles.active=bench --gazette.bench.approved="$APPROVED" \
-    --gazette.bench.pending="$PENDING" --gazette.bench.seed=7
-wait_for_fill
+require_generator
+start_gazette mixed "${BENCH_POSTING[@]}"
+fill_article "$APPROVED" "$PENDING" 7
 
 # The hot article (the one filled) and its comment pages; the other articles of the front page.
-slug=$(curl -s "$BASE/" | grep -o 'href="/articles/[^"?#]*"' | sed -n 1p | sed -E 's#href="/articles/([^"]*)"#\1#' || true)
-slug=${slug:-$SEED_SLUG}
-article="/articles/$slug"
+article="/articles/$HOT_SLUG"
 pages=$(curl -s "$BASE$article" | grep -o "$article?page=[0-9]*" | sed 's/.*page=//' | sort -n | tail -n 1 || true)
 pages=${pages:-1}
 mapfile -t others < <(curl -s "$BASE/" | grep -o 'href="/articles/[^"?#]*"' | sed -E 's#href="([^"]*)"#\1#' \

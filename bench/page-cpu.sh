@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# bench/page-cpu.sh JAR N [PATH] [DURATION (20)] [extra app args]: fresh database with N
-# approved comments (bench profile), 10 s warm-up, then DURATION s of GETs of PATH (the
-# article page by default; a path under it such as "?page=2" is appended to it) at 16
+# bench/page-cpu.sh JAR N [PATH] [DURATION (20)] [extra app args]: fresh database whose hot
+# article gets N approved comments (lib.sh's fill_article: the desk's import of a generated
+# export; the generator comes from this checkout's target/test-classes), the posting limits
+# off (BENCH_POSTING), 10 s warm-up, then DURATION s of GETs of PATH (the hot
+# article's page by default; a path under it such as "?page=2" is appended to it) at 16
 # connections; prints req/s, p50/p99, the page's bytes, the CPU µs of the Gazette process
 # per request, and the load average. For before/after comparisons of one page's cost;
 # JFR=FILE records the measured run; ACCEPT_ENCODING=gzip sends Accept-Encoding: gzip with
@@ -12,9 +14,9 @@ BENCH=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH/lib.sh"
 JARSRC=$1; N=$2; WHAT=${3:-}; D=${4:-20}; shift 4 || shift $#
 measured_instance page-cpu 18435 "$JARSRC"
-start_gazette p --spring.profiles.active=bench --gazette.bench.approved="$N" --gazette.bench.seed="$N" "$@"
-wait_for_fill
-URL="$BASE/articles/$SEED_SLUG$WHAT"
+start_gazette p "${BENCH_POSTING[@]}" "$@"
+fill_article "$N" 0 "$N"
+URL="$BASE/articles/$HOT_SLUG$WHAT"
 encoding=()
 [ -z "${ACCEPT_ENCODING:-}" ] || encoding=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 bytes=$(curl -s ${encoding[@]+"${encoding[@]}"} "$URL" | wc -c)

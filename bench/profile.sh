@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Where a page's time goes: starts Gazette on a fresh database filled with N approved
-# comments (bench profile), loads one page with wrk and records it with Java Flight
+# Where a page's time goes: starts Gazette on a fresh database with the posting limits off
+# (lib.sh's BENCH_POSTING), fills its hot article with N approved comments (lib.sh's
+# fill_article: the desk's import), loads one page with wrk and records it with Java Flight
 # Recorder, then prints where the request threads spent their samples: by layer
 # (template, database, comment rendering, security, server) and the hottest methods.
 #
@@ -98,11 +99,10 @@ trap 'stop_gazette; rm -rf "$WORK"/*/data' EXIT
 
 ensure_tools
 build_jar
-start_gazette profile --spring.profiles.active=bench --gazette.bench.approved="$N" --gazette.bench.seed="$N" \
-    --gazette.bench.pending="$PENDING"
-wait_for_fill
-ARTICLE="/articles/$(curl -s "$BASE/" | grep -o 'href="/articles/[^"?#]*"' | sed -n 1p \
-    | sed -E 's#href="/articles/([^"]*)"#\1#' || true)"
+require_generator
+start_gazette profile "${BENCH_POSTING[@]}"
+fill_article "$N" "$PENDING" "$N"
+ARTICLE="/articles/$HOT_SLUG"
 if [ "$PAGE" = post ]; then
     PAGE="$ARTICLE/comments"
     LOAD=(-s "$BENCH_DIR/wrk/post.lua" "$BASE$PAGE" -- "$BASE" profile)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # bench/queue-cpu.sh JAR [PENDING (10000)] [DURATION (20)] [extra app args]: fresh database
-# with PENDING comments in the moderation queue (bench profile), signed in as the editor,
+# with PENDING comments in the moderation queue (lib.sh's fill_article: the desk's import of
+# a generated export, the generator from this checkout's target/test-classes; the posting
+# limits off, BENCH_POSTING), signed in as the editor,
 # 10 s warm-up, then DURATION s of paging through the pending tab (pages 1, 2, ... in turn,
 # as bench/run.sh does) at 16 connections; prints req/s, p50/p99, the page's bytes, the
 # CPU ms of the Gazette process per page, and the load average. JFR=FILE records the
@@ -12,8 +14,8 @@ BENCH=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH/lib.sh"
 JARSRC=$1; PENDING=${2:-10000}; D=${3:-20}; shift 3 || shift $#
 measured_instance queue-cpu 18433 "$JARSRC"
-start_gazette q --spring.profiles.active=bench --gazette.bench.pending="$PENDING" --gazette.bench.seed=7 "$@"
-wait_for_fill
+start_gazette q "${BENCH_POSTING[@]}" "$@"
+fill_article 0 "$PENDING" 7
 jar="$WORK/cookies.txt"
 csrf=$(curl -s -c "$jar" "$BASE/login" | tr '>' '\n' | grep 'name="_csrf"' | sed -E 's/.*value="([^"]*)".*/\1/' | sed -n 1p)
 curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "username=editor" \

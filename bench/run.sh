@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Gazette's benchmark (issue 5). Builds the jar, starts Gazette as a separate process
-# on a fresh database for each size, fills the article through the posting service
-# (BulkCommentImport, profile "bench"), and measures with wrk (keep-alive, 16
+# on a fresh database for each size with the posting limits off (lib.sh's BENCH_POSTING),
+# fills its hot article through the desk's import of a generated WordPress export
+# (lib.sh's fill_article), and measures that article with wrk (keep-alive, 16
 # connections, 2 threads), each figure alternating with nginx serving a saved copy of
 # the same response bytes. Every figure is measured as browsers ask, with
 # "Accept-Encoding: gzip" (nginx serves the saved gzip bytes with gzip_static), and the
@@ -38,7 +39,7 @@ while [ $# -gt 0 ]; do
         --no-build) BUILD=0 ;;
         --sizes) SIZES=$2; shift ;;
         --results) RESULTS=$2; shift ;;
-        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
     shift
@@ -257,22 +258,14 @@ last_page() {
     echo "$low"
 }
 
-article_slug() {
-    local slug
-    slug=$(curl -s "$BASE/" | grep -o 'href="/articles/[^"?#]*"' | sed -n 1p | sed -E 's#href="/articles/([^"]*)"#\1#' || true)
-    echo "${slug:-$SEED_SLUG}"
-}
-
 # The article page with 200 approved comments, every one shown (page size 200).
 measure_page_size_200() {
     log "== the article page with 200 comments, page size 200"
     FILL_SUMMARY=
     # shellcheck disable=SC2046
-    start_gazette p200 $(database_args p200) --spring.profiles.active=bench --gazette.comments.page-size=200 \
-        --gazette.bench.approved=200 --gazette.bench.seed=200
-    wait_for_fill
-    local slug shown
-    slug=$(article_slug)
+    start_gazette p200 $(database_args p200) "${BENCH_POSTING[@]}" --gazette.comments.page-size=200
+    fill_article 200 0 200
+    local slug=$HOT_SLUG shown
     save_copy "/articles/$slug" "p200.html"
     shown=$(grep -o 'id="comment-[0-9]*"' "$WWW/p200.html" | sort -u | wc -l || true)
     read -r status bytes < <(probe "$BASE/articles/$slug")
@@ -286,13 +279,14 @@ measure_page_size_200() {
 }
 
 measure_size() {
-    local n=$1 slug status bytes last etag
+    local n=$1 slug status bytes last etag first_fill
     log "== N = $n approved comments"
     FILL_SUMMARY=
     # shellcheck disable=SC2046
-    start_gazette "n$n" $(database_args "n$n") --spring.profiles.active=bench --gazette.bench.approved="$n" --gazette.bench.seed="$n"
-    wait_for_fill
-    slug=$(article_slug)
+    start_gazette "n$n" $(database_args "n$n") "${BENCH_POSTING[@]}"
+    fill_article "$n" 0 "$n"
+    first_fill=$FILL_FILE
+    slug=$HOT_SLUG
     local article="/articles/$slug"
 
     # The first comment page (page size 50).
@@ -362,8 +356,9 @@ measure_size() {
     log "== N = $n with $PENDING comments in the moderation queue"
     FILL_SUMMARY=
     # shellcheck disable=SC2046
-    start_gazette "n$n" $(database_args "n$n") --spring.profiles.active=bench --gazette.bench.pending="$PENDING" --gazette.bench.seed="$((n + 1))"
-    wait_for_fill
+    start_gazette "n$n" $(database_args "n$n") "${BENCH_POSTING[@]}"
+    # A second export of the same post: its comment ids follow the first's, its replies answer them.
+    fill_article 0 "$PENDING" "$((n + 1))" "$n" "$first_fill"
     # The moderation queue, signed in, paging through the pending comments.
     sign_in "$n"
     local queue="/moderation?status=pending" cookie="Cookie: JSESSIONID=$SESSION" pages
@@ -404,6 +399,7 @@ LOAD_BEFORE=$(load_average)
 log "machine: $MACHINE; load average $LOAD_BEFORE"
 log "work directory $WORK; sizes $SIZES; $ROUNDS round(s) of ${DURATION}s per figure"
 build_jar
+require_generator
 REVISION=$(git_revision)
 start_database
 start_nginx
@@ -463,7 +459,7 @@ report() {
     echo
     echo "\"ratio\": Gazette's req/s over the baseline's, measured alternately. \"errors\": responses other than 2xx/3xx plus socket errors (timeouts included). \"CPU µs/req\": processor time (user + system, from /proc) the JVM, or nginx's workers, spent per request during the measurement, wrk's own excluded; \"CPU ratio\": the baseline's CPU per request over Gazette's, a cost ratio that a busy machine disturbs less than req/s. Raw wrk output: the run's work directory (logged at the start), wrk/."
     echo
-    echo "| instance | time to healthy | peak RSS (VmHWM) | bulk fill |"
+    echo "| instance | time to healthy | peak RSS (VmHWM) | fill (desk import) |"
     echo "|---|---:|---:|---|"
     awk -F'\t' '{ printf "| %s | %.1f s | %s MB | %s |\n", $1, $2 / 1000, $3, $4 }' "$INSTANCES"
     echo

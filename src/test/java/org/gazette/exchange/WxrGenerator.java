@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,9 +21,6 @@ import java.util.Random;
  * {@code java -cp target/test-classes org.gazette.exchange.WxrGenerator FILE [POSTS] [COMMENTS_PER_POST]}
  */
 public final class WxrGenerator {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-        .withZone(ZoneOffset.UTC);
 
     private static final String[] TEXTS = { "I was at the meeting and it went on far too long.",
             "Отличная новость для города, наконец-то!", "This is great news 🎉 for the whole valley.",
@@ -53,35 +48,18 @@ public final class WxrGenerator {
     }
 
     static void write(Writer out, int posts, int perPost, Random random) throws IOException {
-        out.write("""
-                <?xml version="1.0" encoding="UTF-8" ?>
-                <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
-                  xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wfw="http://wellformedweb.org/CommentAPI/"
-                  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
-                <channel>
-                <title>Generated Herald</title>
-                <link>https://generated.example</link>
-                <wp:wxr_version>1.2</wp:wxr_version>
-                <wp:base_site_url>https://generated.example</wp:base_site_url>
-                <wp:author><wp:author_id>1</wp:author_id><wp:author_login><![CDATA[editor]]></wp:author_login></wp:author>
-                """);
+        WxrOutput wxr = new WxrOutput(out);
+        wxr.channel("Generated Herald", "https://generated.example");
         long commentId = 1;
         Instant start = Instant.parse("2015-01-01T08:00:00Z");
         for (int post = 1; post <= posts; post++) {
             Instant published = start.plusSeconds(post * 3_600L);
-            out.write("<item>\n<title><![CDATA[Generated story number " + post + "]]></title>\n");
-            out.write("<dc:creator><![CDATA[editor]]></dc:creator>\n");
-            out.write("<content:encoded><![CDATA[First paragraph of story " + post
-                    + ", with <em>some</em> markup.\n\n<h2>A subheading</h2>\n\n"
-                    + "[caption id=\"attachment_1\" width=\"800\"]<img src=\"https://generated.example/p" + post
-                    + ".jpg\" alt=\"A photo\" /> What the photo shows. (Staff Photographer)[/caption]\n\n"
-                    + "Second paragraph of the story.]]></content:encoded>\n");
-            out.write("<excerpt:encoded><![CDATA[Story " + post + " in one line.]]></excerpt:encoded>\n");
-            out.write("<wp:post_id>" + post + "</wp:post_id>\n<wp:post_date_gmt><![CDATA["
-                    + DATE.format(published) + "]]></wp:post_date_gmt>\n");
-            out.write("<wp:comment_status><![CDATA[open]]></wp:comment_status>\n<wp:post_name><![CDATA[story-" + post
-                    + "]]></wp:post_name>\n<wp:status><![CDATA[publish]]></wp:status>\n"
-                    + "<wp:post_type><![CDATA[post]]></wp:post_type>\n");
+            wxr.post(post, "Generated story number " + post, "story-" + post, published,
+                    "First paragraph of story " + post + ", with <em>some</em> markup.\n\n<h2>A subheading</h2>\n\n"
+                            + "[caption id=\"attachment_1\" width=\"800\"]<img src=\"https://generated.example/p"
+                            + post + ".jpg\" alt=\"A photo\" /> What the photo shows. (Staff Photographer)[/caption]\n\n"
+                            + "Second paragraph of the story.",
+                    "Story " + post + " in one line.");
             List<long[]> parents = new ArrayList<>();
             for (int n = 0; n < perPost; n++) {
                 long id = commentId++;
@@ -99,20 +77,14 @@ public final class WxrGenerator {
                     parents.add(new long[] { id, depth });
                 }
                 Instant at = published.plusSeconds(60L + n * 97L);
-                out.write("<wp:comment>\n<wp:comment_id>" + id + "</wp:comment_id>\n<wp:comment_author><![CDATA[Reader "
-                        + random.nextInt(50_000) + "]]></wp:comment_author>\n<wp:comment_author_email><![CDATA[reader"
-                        + random.nextInt(50_000) + "@mail.example]]></wp:comment_author_email>\n"
-                        + "<wp:comment_author_url></wp:comment_author_url>\n<wp:comment_author_IP><![CDATA[192.0.2."
-                        + random.nextInt(255) + "]]></wp:comment_author_IP>\n<wp:comment_date_gmt><![CDATA["
-                        + DATE.format(at) + "]]></wp:comment_date_gmt>\n<wp:comment_content><![CDATA["
-                        + TEXTS[random.nextInt(TEXTS.length)] + " (" + id + ")]]></wp:comment_content>\n"
-                        + "<wp:comment_approved><![CDATA[" + status + "]]></wp:comment_approved>\n"
-                        + "<wp:comment_type><![CDATA[" + type + "]]></wp:comment_type>\n<wp:comment_parent>" + parent
-                        + "</wp:comment_parent>\n<wp:comment_user_id>0</wp:comment_user_id>\n</wp:comment>\n");
+                // The arguments are evaluated in order: the same draws from random as ever, the same file.
+                wxr.comment(id, "Reader " + random.nextInt(50_000), "reader" + random.nextInt(50_000) + "@mail.example",
+                        null, "192.0.2." + random.nextInt(255), at,
+                        TEXTS[random.nextInt(TEXTS.length)] + " (" + id + ")", status, type, parent);
             }
-            out.write("</item>\n");
+            wxr.endPost();
         }
-        out.write("</channel>\n</rss>\n");
+        wxr.end();
     }
 
 }

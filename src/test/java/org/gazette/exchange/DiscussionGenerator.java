@@ -1,7 +1,8 @@
-package org.gazette.comment;
+package org.gazette.exchange;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -9,7 +10,8 @@ import java.util.Set;
  * Writes the comments of a made-up but lifelike discussion for the benchmark: readers
  * drawn from a fixed pool (some with a website), texts of 100 to 600 characters in one
  * to three paragraphs, now and then with a link, a quotation or a word of the allowed
- * markup, and never the same text twice. The same seed gives the same discussion.
+ * markup, and never the same text twice. The same seed gives the same discussion. JDK
+ * only, so that the benchmark runs it from the compiled test classes.
  */
 final class DiscussionGenerator {
 
@@ -93,21 +95,19 @@ final class DiscussionGenerator {
         return choices.get(size - 1 - this.random.nextInt(window));
     }
 
-    /** A filled-in form for the next comment: a reader from the pool and a new text. */
-    ReplyForm nextForm() {
+    /** The next comment: a reader from the pool and a new text. */
+    Written next() {
         int reader = this.random.nextInt(this.readers);
         String first = FIRST_NAMES.get(reader % FIRST_NAMES.size());
         String last = LAST_NAMES.get((reader / FIRST_NAMES.size()) % LAST_NAMES.size());
-        ReplyForm form = new ReplyForm();
-        form.setAuthor(first + " " + last);
-        form.setEmail((first + "." + last).toLowerCase(java.util.Locale.ROOT).replace("'", "")
-                .replace('é', 'e').replace('ö', 'o').replace('ô', 'o').replace('á', 'a') + "." + reader
-                + "@example.com");
-        if (reader % 5 == 0) {
-            form.setUrl("https://example.net/~reader" + reader);
-        }
-        form.setComment(nextText());
-        return form;
+        String email = (first + "." + last).toLowerCase(Locale.ROOT)
+            .replace("'", "")
+            .replace('é', 'e')
+            .replace('ö', 'o')
+            .replace('ô', 'o')
+            .replace('á', 'a') + "." + reader + "@example.com";
+        String website = (reader % 5 == 0) ? "https://example.net/~reader" + reader : null;
+        return new Written(first + " " + last, email, website, nextText());
     }
 
     /** A text of 100 to 600 characters never written before by this generator. */
@@ -194,6 +194,18 @@ final class DiscussionGenerator {
             sentence.append(' ').append(CLOSINGS.get(this.random.nextInt(CLOSINGS.size())));
         }
         return sentence.toString();
+    }
+
+    /**
+     * One comment as its reader wrote it.
+     *
+     * @param author the name shown with it
+     * @param email the reader's address
+     * @param website the reader's website, or {@code null}
+     * @param text the comment
+     */
+    record Written(String author, String email, String website, String text) {
+
     }
 
 }
