@@ -126,7 +126,8 @@ run_phase() { # run_phase KEY DESCRIPTION MODE [GAZETTE-ARGS...]
     if [ "$mode" = signin ]; then
         local jar="$WORK/$key-cookies.txt"
         csrf=$(curl -s -c "$jar" "$BASE/login" | tr '>' '\n' | grep 'name="_csrf"' | sed -E 's/.*value="([^"]*)".*/\1/' | sed -n 1p || true)
-        cookie="JSESSIONID=$(awk '$6 == "JSESSIONID" { print $7 }' "$jar" | tail -n 1 || true)"
+        # Every cookie the sign-in page set (its CSRF token lives in one, not in a session).
+        cookie=$(awk '!/^# / && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
         accepted=302
     fi
     attack "$key" "$mode" "$csrf" "$cookie"

@@ -12,6 +12,7 @@ local threads = {}
 id = 0 -- set per thread by setup()
 local nthreads = 1
 clients = 100 -- global: done() reads it from a thread
+phase = "run" -- the load test's phase (A, B or C), which chooses the clients' addresses
 local origin = ""
 local nonce = "x"
 local counter = 0
@@ -27,7 +28,8 @@ end
 function init(args)
   clients = tonumber(args[1]) or 100
   origin = args[2] or ""
-  nonce = (args[3] or "run") .. "-" .. uptime()
+  phase = args[3] or "run"
+  nonce = phase .. "-" .. uptime()
   -- the number of threads is not known here: the shell passes it
   nthreads = tonumber(args[5]) or 1
   outfile = args[4]
@@ -58,8 +60,11 @@ local function next_client()
   return c
 end
 
+-- Phase B's clients come from other addresses than phase A's: the posting allowances a
+-- client spent are kept in the database, and the phases run one after another on it.
 local function address(c)
-  return "198.18." .. math.floor(c / 250) .. "." .. (c % 250 + 1)
+  local network = (phase == "B") and "198.19." or "198.18."
+  return network .. math.floor(c / 250) .. "." .. (c % 250 + 1)
 end
 
 request = function()
