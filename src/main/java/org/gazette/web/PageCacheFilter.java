@@ -3,9 +3,13 @@ package org.gazette.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
@@ -59,6 +63,8 @@ class PageCacheFilter extends OncePerRequestFilter {
     /** The most bytes of pages kept, whatever the heap: a few hundred full pages. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
+    /** How long a reader waits for another request's rendering of the page before rendering it itself. */
+    private static final Duration RENDER_WAIT = Duration.ofSeconds(5);
 
     private final PageVersions versions;
 
@@ -119,7 +125,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             rendering = new CompletableFuture<>();
             kept = this.pages.asMap().putIfAbsent(shared.tag(), rendering);
         }
-        CachedPage cached = (kept != null) ? kept.join() : null;
+        CachedPage cached = (kept != null) ? awaited(kept) : null;
         if (cached == null) {
             cached = render(request, response, chain, (kept == null) ? rendering : null);
             if (cached == null) {
@@ -136,6 +142,23 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
+        }
+    }
+
+    /**
+     * The page another request is rendering, or null when it is not to be kept, failed, or
+     * takes longer than {@link #RENDER_WAIT} (a stuck rendering holds no other request thread).
+     */
+    private static CachedPage awaited(CompletableFuture<CachedPage> rendering) {
+        try {
+            return rendering.get(RENDER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException | ExecutionException ex) {
+            return null;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
