@@ -20,6 +20,7 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,7 +33,6 @@ import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -115,6 +115,16 @@ public class EditorSecurityConfiguration {
                 && (accept == null || accept.contains("text/html") || accept.contains("*/*"));
     }
 
+    /**
+     * No observation of Spring Security's filter chains, sign-ins or decisions: each filter of
+     * each request was wrapped in one that records events nothing shows or traces
+     * (BENCHMARKS.md, row 23). HTTP requests are still observed as a whole.
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -182,7 +192,7 @@ public class EditorSecurityConfiguration {
      */
     @Bean
     <S extends Session> SessionRegistry editorSessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
-        return new SpringSessionBackedSessionRegistry<>(sessions);
+        return new EditorSessionRegistry(sessions);
     }
 
 }
