@@ -5,16 +5,16 @@
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # The JVM as every script starts Gazette (BENCHMARKS.md has the evidence for each):
-# a 176 MB heap, the heap the peak RSS target is met with, committed from the start
+# a 160 MB heap, the heap the peak RSS target is met with, committed from the start
 # (grown from 32 MB, it took full collections of 136-161 ms while posting on a young
 # instance); the parallel collector, whose two threads keep full collections shorter
-# than the serial one's; a young generation of fixed size (64 MB) with survivor spaces
+# than the serial one's; a young generation of fixed size (48 MB) with survivor spaces
 # large enough that objects living through a few young collections die there instead
 # of filling the old generation (left to itself, the collector shrank them to 4 MB and
 # promoted whatever survived one collection: posting promoted twice as much); and at
 # most two glibc malloc arenas (MALLOC_ARENA_MAX), so that the memory the JIT compilers
 # and the request threads free is reused rather than kept in an arena per thread.
-: "${JAVA_OPTS:=-Xmx176m -Xms176m -XX:+UseParallelGC -Xmn64m -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy}"
+: "${JAVA_OPTS:=-Xmx160m -Xms160m -XX:+UseParallelGC -Xmn48m -XX:SurvivorRatio=4 -XX:-UseAdaptiveSizePolicy}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 ROOT=$(dirname "$BENCH_DIR")
 SEED_SLUG=as-talks-with-russia-halt-nato-chief-warns-of-new-war-in-europe
