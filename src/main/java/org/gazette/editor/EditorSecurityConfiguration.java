@@ -118,7 +118,7 @@ public class EditorSecurityConfiguration {
     /**
      * No observation of Spring Security's filter chains, sign-ins or decisions: each filter of
      * each request was wrapped in one that records events nothing shows or traces
-     * (BENCHMARKS.md, row 23). HTTP requests are still observed as a whole.
+     * (BENCHMARKS.md, row 24). HTTP requests are still observed as a whole.
      */
     @Bean
     static SecurityObservationSettings noSecurityObservations() {
