@@ -27,7 +27,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 final class EditorSessionRegistry implements SessionRegistry {
 
     /** The attribute by which Spring Session's registry marks a session ended. */
-    static final String EXPIRED = "org.springframework.session.security.SpringSessionBackedSessionInformation.EXPIRED";
+    private static final String EXPIRED = "org.springframework.session.security.SpringSessionBackedSessionInformation.EXPIRED";
 
     private final SpringSessionBackedSessionRegistry<?> stored;
 
