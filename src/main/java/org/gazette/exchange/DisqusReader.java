@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
 
 import javax.xml.stream.XMLStreamConstants;
 
@@ -16,6 +20,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a Disqus export ("Export comments"): its threads, then its posts, each naming its
@@ -23,9 +28,13 @@ import org.jsoup.nodes.TextNode;
  * the rest are approved. Posts are written as Gazette keeps them (see {@link #text}).
  * Source keys are {@code disqus:{post id}}.
  * <p>
- * The export lists posts apart from their threads, so the posts are held until the end
- * of the file and then handed over a thread at a time: the memory this takes grows
- * with the number of posts (about a kilobyte each).
+ * The export lists posts apart from their threads, in the order they were written, so
+ * a thread's posts are spread over the file. The checking pass ({@link #check}) keeps
+ * only the threads and where each one's posts begin and end ({@link Layout}); a writing
+ * pass ({@link #write}) holds a thread's posts until its last one is read and then hands
+ * the whole thread over. When more posts than the import may hold would be waiting at
+ * once, the threads are split between several writing passes ({@link Layout#passes}),
+ * so memory stays bounded whatever the size of the file.
  */
 final class DisqusReader {
 
@@ -35,24 +44,70 @@ final class DisqusReader {
 
     private final XmlInput xml;
 
-    private final Map<String, DisqusThread> threads = new LinkedHashMap<>();
+    private final Map<String, DisqusThread> threads;
 
-    private final Map<String, List<CommentImports.Incoming>> posts = new LinkedHashMap<>();
+    /** Checking: where each thread's posts are, filled in as they are read. */
+    private final @Nullable Map<String, Span> spans;
 
-    private final Map<String, Integer> firstUse = new LinkedHashMap<>();
+    /** Writing: the threads of this pass, with the posts of theirs read so far. */
+    private final Map<String, Held> held;
 
-    DisqusReader(XmlInput xml) {
+    private long postIndex;
+
+    private DisqusReader(XmlInput xml, Map<String, DisqusThread> threads, @Nullable Map<String, Span> spans,
+            Map<String, Held> held) {
         this.xml = xml;
+        this.threads = threads;
+        this.spans = spans;
+        this.held = held;
     }
 
-    void read(ExportSink sink) {
+    /**
+     * The checking pass: reads and checks every thread and post, and hands nothing over.
+     * @return the threads and where their posts are, for the writing passes
+     */
+    static Layout check(XmlInput xml, ExportSink sink) {
+        DisqusReader reader = new DisqusReader(xml, new LinkedHashMap<>(), new LinkedHashMap<>(), Map.of());
+        reader.read(sink);
+        reader.spans.forEach((thread, span) -> {
+            if (!reader.threads.containsKey(thread)) {
+                throw xml.refusedAt(span.firstLine, "thread", "a post names thread " + thread
+                        + ", which the file does not have");
+            }
+        });
+        Map<String, DisqusThread> withPosts = new LinkedHashMap<>();
+        reader.spans.keySet().forEach((thread) -> withPosts.put(thread, reader.threads.get(thread)));
+        return new Layout(withPosts, reader.spans);
+    }
+
+    /**
+     * A writing pass: hands each thread of {@code pass} over with all its posts as soon
+     * as its last post is read; posts of other threads are read and passed by.
+     * @throws ImportFailedException a thread's posts are not as the checking pass found
+     * them (the file changed in between)
+     */
+    static void write(XmlInput xml, Layout layout, Set<String> pass, ExportSink sink) {
+        Map<String, Held> held = new LinkedHashMap<>();
+        pass.forEach((thread) -> held.put(thread, new Held(layout.spans.get(thread).count)));
+        DisqusReader reader = new DisqusReader(xml, layout.threads, null, held);
+        reader.read(sink);
+        reader.held.forEach((thread, posts) -> {
+            if (!posts.handedOver) {
+                throw new ImportFailedException(xml.file() + ": thread " + thread + " has " + posts.comments.size()
+                        + " posts where the check found " + posts.expected + "; the file changed during the import",
+                        null);
+            }
+        });
+    }
+
+    private void read(ExportSink sink) {
         if (this.xml.nextTag() != XMLStreamConstants.START_ELEMENT || !this.xml.localName().equals("disqus")
                 || !this.xml.namespace().equals(NAMESPACE)) {
             throw this.xml.refusedHere(null, "not a Disqus export: expected <disqus xmlns=\"" + NAMESPACE + "\">");
         }
         while (this.xml.nextTag() == XMLStreamConstants.START_ELEMENT) {
             String name = this.xml.localName();
-            if (name.equals("thread")) {
+            if (name.equals("thread") && this.spans != null) {
                 thread();
             }
             else if (name.equals("post")) {
@@ -65,13 +120,6 @@ final class DisqusReader {
         if (this.xml.nextTag() != XMLStreamConstants.END_DOCUMENT) {
             throw this.xml.refusedHere(null, "content after the end of <disqus>");
         }
-        this.firstUse.forEach((thread, line) -> {
-            if (!this.threads.containsKey(thread)) {
-                throw this.xml.refusedAt(line, "thread", "a post names thread " + thread
-                        + ", which the file does not have");
-            }
-        });
-        this.posts.forEach((thread, comments) -> sink.thread(this.threads.get(thread), comments));
     }
 
     private void thread() {
@@ -100,6 +148,7 @@ final class DisqusReader {
 
     private void post(ExportSink sink) {
         int line = this.xml.line();
+        long index = this.postIndex++;
         String id = this.xml.attribute(INTERNALS, "id");
         String message = "";
         Instant created = null;
@@ -138,6 +187,13 @@ final class DisqusReader {
                 default -> this.xml.skip();
             }
         }
+        Held posts = null;
+        if (this.spans == null) {
+            posts = (thread != null) ? this.held.get(thread) : null;
+            if (posts == null) {
+                return;
+            }
+        }
         sink.commentRead();
         if (id == null || id.isBlank()) {
             throw this.xml.refusedAt(line, "post", "a post without a dsq:id");
@@ -153,11 +209,18 @@ final class DisqusReader {
             throw this.xml.refusedAt(line, "message", "post " + id + " is longer than " + CommentImports.MAX_BODY
                     + " characters");
         }
+        if (posts == null) {
+            this.spans.computeIfAbsent(thread, (key) -> new Span(line, index)).add(index);
+            return;
+        }
         CommentStatus status = deleted ? CommentStatus.TRASH : spam ? CommentStatus.SPAM : CommentStatus.APPROVED;
-        this.firstUse.putIfAbsent(thread, line);
-        this.posts.computeIfAbsent(thread, (key) -> new ArrayList<>())
-            .add(new CommentImports.Incoming("disqus:" + id, (parent != null) ? "disqus:" + parent : null, name,
-                    email, null, address, created, text, status, null, false));
+        posts.comments.add(new CommentImports.Incoming("disqus:" + id, (parent != null) ? "disqus:" + parent : null,
+                name, email, null, address, created, text, status, null, false));
+        if (posts.comments.size() == posts.expected) {
+            sink.thread(this.threads.get(thread), List.copyOf(posts.comments));
+            posts.comments.clear();
+            posts.handedOver = true;
+        }
     }
 
     private Instant date(int line, String element, String text) {
@@ -224,6 +287,116 @@ final class DisqusReader {
                 }
             }
         }
+    }
+
+    /** Where one thread's posts are in the file: the first's line, and their indexes. */
+    static final class Span {
+
+        final int firstLine;
+
+        final long first;
+
+        long last;
+
+        int count;
+
+        Span(int firstLine, long first) {
+            this.firstLine = firstLine;
+            this.first = first;
+            this.last = first;
+        }
+
+        void add(long index) {
+            this.last = index;
+            this.count++;
+        }
+
+    }
+
+    /** A writing pass's posts of one thread, until they are all read. */
+    private static final class Held {
+
+        final int expected;
+
+        final List<CommentImports.Incoming> comments = new ArrayList<>();
+
+        boolean handedOver;
+
+        Held(int expected) {
+            this.expected = expected;
+        }
+
+    }
+
+    /**
+     * What the checking pass found: the threads that have posts, and where their posts
+     * are.
+     */
+    static final class Layout {
+
+        private final Map<String, DisqusThread> threads;
+
+        private final Map<String, Span> spans;
+
+        Layout(Map<String, DisqusThread> threads, Map<String, Span> spans) {
+            this.threads = threads;
+            this.spans = spans;
+        }
+
+        long posts() {
+            return this.spans.values().stream().mapToLong((span) -> span.count).sum();
+        }
+
+        /**
+         * The threads divided between writing passes so that no pass holds more than
+         * {@code maxHeld} posts at once, waiting for the rest of their threads: one pass
+         * when the file allows it. A thread is held from its first post to its last, and
+         * goes to the first pass that has room for all its posts over that stretch (a
+         * thread with more posts than that has a pass of its own, as it must be written
+         * whole).
+         */
+        List<Set<String>> passes(int maxHeld) {
+            List<Pass> passes = new ArrayList<>();
+            // spans is in the order of each thread's first post
+            this.spans.forEach((thread, span) -> {
+                for (Pass pass : passes) {
+                    if (pass.takes(span, maxHeld)) {
+                        pass.add(thread, span);
+                        return;
+                    }
+                }
+                Pass pass = new Pass();
+                pass.add(thread, span);
+                passes.add(pass);
+            });
+            return passes.stream().map((pass) -> pass.threads).toList();
+        }
+
+    }
+
+    /** One writing pass being planned: its threads, and those still open where it stands. */
+    private static final class Pass {
+
+        final Set<String> threads = new LinkedHashSet<>();
+
+        final PriorityQueue<Span> open = new PriorityQueue<>(Comparator.comparingLong((Span span) -> span.last));
+
+        long openPosts;
+
+        /** Whether this pass can also hold the thread, from its first post on. */
+        boolean takes(Span span, int maxHeld) {
+            while (!this.open.isEmpty() && this.open.peek().last < span.first) {
+                this.openPosts -= this.open.poll().count;
+            }
+            return this.openPosts == 0 || this.openPosts + span.count <= maxHeld;
+        }
+
+        void add(String thread, Span span) {
+            this.threads.add(thread);
+            this.open.add(span);
+            this.openPosts += span.count;
+        }
+
     }
 
 }

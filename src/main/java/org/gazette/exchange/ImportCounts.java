@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * How far an import has come, for a progress bar. The file is read twice: once to
  * check all of it ({@link Phase#CHECKING}, nothing is written), then to write it
- * ({@link Phase#WRITING}); the byte count starts again for each.
+ * ({@link Phase#WRITING}); the byte count starts again for each. A Disqus export that
+ * is written in several passes counts each pass's bytes as its share of the file, so
+ * the bar still runs once from 0 to 100.
  *
  * @param phase what is being done
  * @param articles articles read so far (written, in the writing phase)

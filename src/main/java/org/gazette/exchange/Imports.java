@@ -19,6 +19,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import javax.xml.stream.XMLStreamConstants;
 
@@ -38,7 +40,8 @@ import org.springframework.stereotype.Service;
  * so a malformed file is refused (with its line, element and reason) with nothing of it
  * stored; then it is written one article with its comments per transaction, so a
  * failure on the way (the database going away) leaves whole threads only, and running
- * the import again finishes it. Everything is keyed by the source's own ids: importing
+ * the import again finishes it. (A Disqus export whose threads are spread too widely
+ * over the file is written in several passes, see {@link DisqusReader}.) Everything is keyed by the source's own ids: importing
  * the same file twice adds nothing and reports it all as already present.
  */
 @Service
@@ -63,11 +66,15 @@ public class Imports {
 
     private final Clock clock;
 
-    Imports(ArticleWriter writer, ArticleImporter captures, SiteProperties site, Clock clock) {
+    private final ImportProperties properties;
+
+    Imports(ArticleWriter writer, ArticleImporter captures, SiteProperties site, Clock clock,
+            ImportProperties properties) {
         this.writer = writer;
         this.captures = captures;
         this.site = site;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /**
@@ -92,11 +99,35 @@ public class Imports {
         ImportFormat format = detect(file, name);
         Tally tally = new Tally(name, format, started);
         switch (format) {
-            case WORDPRESS, DISQUS -> {
+            case WORDPRESS -> {
                 Ticker checking = new Ticker(ImportCounts.Phase.CHECKING, progress, size, started);
-                readExport(file, name, format, options, new CheckingSink(checking), checking);
+                readExport(file, name, checking, (xml) -> {
+                    new WordPressReader(xml, options, this.site.timeZone(), this.clock).read(new CheckingSink(checking));
+                    return null;
+                });
                 Ticker writing = new Ticker(ImportCounts.Phase.WRITING, progress, size, started);
-                readExport(file, name, format, options, new WritingSink(tally, writing), writing);
+                WritingSink sink = new WritingSink(tally, writing);
+                readExport(file, name, writing, (xml) -> {
+                    new WordPressReader(xml, options, this.site.timeZone(), this.clock).read(sink);
+                    return null;
+                });
+                sink.flush();
+            }
+            case DISQUS -> {
+                Ticker checking = new Ticker(ImportCounts.Phase.CHECKING, progress, size, started);
+                DisqusReader.Layout layout = readExport(file, name, checking,
+                        (xml) -> DisqusReader.check(xml, new CheckingSink(checking)));
+                List<Set<String>> passes = layout.passes(this.properties.disqusPostsHeld());
+                Ticker writing = new Ticker(ImportCounts.Phase.WRITING, progress, size, started);
+                writing.passes = Math.max(1, passes.size());
+                WritingSink sink = new WritingSink(tally, writing);
+                for (Set<String> pass : passes) {
+                    readExport(file, name, writing, (xml) -> {
+                        DisqusReader.write(xml, layout, pass, sink);
+                        return null;
+                    });
+                    sink.flush();
+                }
             }
             case MARKDOWN -> {
                 byte[] bytes = readSmall(file, name, size);
@@ -165,21 +196,14 @@ public class Imports {
         return first.equals("---") ? ImportFormat.MARKDOWN : ImportFormat.CAPTURE;
     }
 
-    private void readExport(Path file, String name, ImportFormat format, ImportOptions options, ExportSink sink,
-            Ticker ticker) {
+    /** One streaming pass over an export, its bytes counted for the progress. */
+    private <T> T readExport(Path file, String name, Ticker ticker, Function<XmlInput, T> pass) {
         try (CountingInputStream in = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file),
                 1 << 16)); XmlInput xml = new XmlInput(name, in)) {
-            ticker.bytes = in;
-            if (format == ImportFormat.WORDPRESS) {
-                new WordPressReader(xml, options, this.site.timeZone(), this.clock).read(sink);
-            }
-            else {
-                new DisqusReader(xml).read(sink);
-            }
-            if (sink instanceof WritingSink writing) {
-                writing.flush();
-            }
+            ticker.reading(in);
+            T read = pass.apply(xml);
             ticker.emit();
+            return read;
         }
         catch (IOException ex) {
             throw new ImportRefusedException(name, 0, null, "cannot be read: " + ex.getMessage());
@@ -237,7 +261,14 @@ public class Imports {
 
         final long started;
 
+        /** The pass being read now. */
         CountingInputStream bytes;
+
+        /** The bytes of the passes read before it (a Disqus export may take several). */
+        long before;
+
+        /** How many passes over the file this phase takes: the bytes told are their share. */
+        int passes = 1;
 
         long articles;
 
@@ -256,6 +287,13 @@ public class Imports {
             this.started = started;
         }
 
+        void reading(CountingInputStream in) {
+            if (this.bytes != null) {
+                this.before += this.bytes.count();
+            }
+            this.bytes = in;
+        }
+
         void tick() {
             this.sinceLast++;
             if (this.sinceLast >= EVERY_ITEMS || System.nanoTime() - this.lastAt >= EVERY_NANOS) {
@@ -267,7 +305,7 @@ public class Imports {
             this.sinceLast = 0;
             this.lastAt = System.nanoTime();
             this.progress.advanced(new ImportCounts(this.phase, this.articles, this.comments, this.skipped,
-                    (this.bytes != null) ? this.bytes.count() : 0, this.total,
+                    (this.before + ((this.bytes != null) ? this.bytes.count() : 0)) / this.passes, this.total,
                     Duration.ofNanos(this.lastAt - this.started)));
         }
 

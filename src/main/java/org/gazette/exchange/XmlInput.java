@@ -34,6 +34,11 @@ final class XmlInput implements AutoCloseable {
         }
     }
 
+    /** The name of the file being read, as messages give it. */
+    String file() {
+        return this.file;
+    }
+
     static XMLInputFactory factory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.gazette.ClientAddresses;
+import org.gazette.article.ArticleImporter;
+import org.gazette.article.SiteProperties;
 import org.gazette.comment.CommentStatus;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -29,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -51,6 +55,18 @@ class ImportsTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ArticleWriter articleWriter;
+
+    @Autowired
+    ArticleImporter captures;
+
+    @Autowired
+    SiteProperties site;
+
+    @Autowired
+    Clock clock;
 
     @LocalServerPort
     int port;
@@ -233,6 +249,51 @@ class ImportsTests {
         assertThat(again.stubs()).isEmpty();
         assertThat(again.commentsCreated()).isEmpty();
         assertThat(again.commentsPresentTotal()).isEqualTo(5);
+    }
+
+    @Test
+    void aDisqusExportWhoseThreadsInterleaveIsWrittenInSeveralPassesWithEveryThreadWhole() throws Exception {
+        Imports holdingThree = new Imports(this.articleWriter, this.captures, this.site, this.clock,
+                new ImportProperties(DataSize.ofMegabytes(512), 3));
+        // Three stories commented on at once: each post's thread, then the post it answers.
+        String[][] posts = { { "1", null }, { "2", null }, { "3", null }, { "1", "6001" }, { "2", "6002" },
+            { "3", null }, { "1", "6004" }, { "2", null } };
+        StringBuilder file = new StringBuilder("""
+                <?xml version="1.0" encoding="utf-8"?>
+                <disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">
+                """);
+        for (int thread = 1; thread <= 3; thread++) {
+            file.append("""
+                    <thread dsq:id="800%1$d"><link>https://herald.example/2020/01/interleaved-story-%1$d/</link>
+                    <title>Interleaved story %1$d</title><createdAt>2020-01-01T08:00:00Z</createdAt></thread>
+                    """.formatted(thread));
+        }
+        for (int i = 0; i < posts.length; i++) {
+            String parent = (posts[i][1] != null) ? "<parent dsq:id=\"" + posts[i][1] + "\" />" : "";
+            file.append("""
+                    <post dsq:id="600%1$d"><message><![CDATA[<p>Post %1$d</p>]]></message>
+                    <createdAt>2020-01-02T08:0%1$d:00Z</createdAt><author><name>Reader %1$d</name></author>
+                    <thread dsq:id="800%2$s" />%3$s</post>
+                    """.formatted(i + 1, posts[i][0], parent));
+        }
+        Path export = write("interleaved.xml", file.append("</disqus>\n").toString());
+        List<ImportCounts> heard = new ArrayList<>();
+
+        ImportReport report = holdingThree.run(export, ImportOptions.defaults(), heard::add);
+
+        assertThat(report.stubs()).extracting(ImportReport.Stub::slug)
+            .containsExactlyInAnyOrder("interleaved-story-1", "interleaved-story-2", "interleaved-story-3");
+        assertThat(report.commentsCreated()).containsOnly(entry(CommentStatus.APPROVED, 8L));
+        Map<String, Map<String, Object>> stored = comments("disqus:600");
+        assertThat(stored.get("4")).containsEntry("parent_id", stored.get("1").get("id")).containsEntry("depth", 2);
+        assertThat(stored.get("7")).containsEntry("parent_id", stored.get("4").get("id")).containsEntry("depth", 3);
+        assertThat(stored.get("5")).containsEntry("parent_id", stored.get("2").get("id"))
+            .containsEntry("article_id", stored.get("2").get("article_id"));
+        assertThat(stored.get("6")).containsEntry("article_id", stored.get("3").get("article_id"));
+        List<Integer> writing = heard.stream().filter((counts) -> counts.phase() == ImportCounts.Phase.WRITING)
+            .map(ImportCounts::percent).toList();
+        assertThat(writing).as("the bar runs once over all the passes").isSorted().endsWith(100)
+            .anyMatch((percent) -> percent > 0 && percent < 50).anyMatch((percent) -> percent >= 50 && percent < 100);
     }
 
     @Test
