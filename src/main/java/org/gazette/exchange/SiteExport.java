@@ -11,12 +11,16 @@ import org.gazette.article.SiteProperties;
 import org.gazette.exchange.ExportRows.ExportedArticle;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exports the whole site, or one article, as WXR or JSON Lines, streaming from the
- * database to the output a page at a time, in one read-only transaction so that the file
- * is read on one connection.
+ * database to the output a page at a time, in one read-only transaction on one
+ * connection. The transaction is {@code REPEATABLE READ} so that the file is one snapshot
+ * of the site, as it was when the export began: under the databases' default
+ * {@code READ COMMITTED}, each page of rows would be read as of its own query, and an
+ * article published meanwhile could be in the file without its comments.
  */
 @Service
 public class SiteExport {
@@ -37,7 +41,7 @@ public class SiteExport {
      * Writes the export; refuses an unknown slug before writing anything.
      * @param slug the one article to export, or empty for the whole site
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ExportSummary export(ExportFormat format, Optional<String> slug, OutputStream out,
             ExportProgress progress) {
         long started = System.nanoTime();
