@@ -112,10 +112,10 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         ContentCoding coding = ContentCoding.chosenFor(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         String etag = coding.tag("W/\"" + shared.tag() + "\"");
-        if (notModified(request, etag, shared.lastModified())) {
-            this.notModified.increment();
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            validators(response, etag, shared.lastModified());
+        // "If-None-Match: *" asks whether the page exists at all; past page 1 that takes the page itself.
+        boolean anyTag = "*".equals(String.valueOf(request.getHeader(HttpHeaders.IF_NONE_MATCH)).strip());
+        if (anyTag ? shared.exists() : notModified(request, etag, shared.lastModified())) {
+            answerNotModified(response, etag, shared);
             return;
         }
         // Readers who ask while the page is being rendered wait for that rendering (a HEAD renders its own).
@@ -131,6 +131,10 @@ class PageCacheFilter extends OncePerRequestFilter {
             if (cached == null) {
                 return;
             }
+        }
+        if (anyTag) {
+            answerNotModified(response, etag, shared);
+            return;
         }
         byte[] body = (coding == ContentCoding.GZIP) ? cached.gzip() : cached.body();
         validators(response, etag, shared.lastModified());
@@ -211,20 +215,20 @@ class PageCacheFilter extends OncePerRequestFilter {
         Map<String, String[]> parameters = request.getParameterMap();
         if ("/".equals(path)) {
             int page = page(parameters);
-            return (page > 0) ? front(".p" + page) : null;
+            return (page > 0) ? front(".p" + page, page == 1) : null;
         }
         if (!parameters.isEmpty() && !ARTICLE.matcher(path).matches()) {
             return null;
         }
         if ("/feed".equals(path)) {
-            return front(".feed");
+            return front(".feed", true);
         }
         if ("/sitemap.xml".equals(path)) {
-            return front(".map");
+            return front(".map", true);
         }
         Matcher sitemapPart = SITEMAP_PART.matcher(path);
         if (sitemapPart.matches()) {
-            return front(".map" + sitemapPart.group(1));
+            return front(".map" + sitemapPart.group(1), false);
         }
         Matcher commentFeed = COMMENT_FEED.matcher(path);
         if (commentFeed.matches()) {
@@ -250,14 +254,14 @@ class PageCacheFilter extends OncePerRequestFilter {
         return Integer.parseInt(values[0]);
     }
 
-    private Shared front(String suffix) {
+    private Shared front(String suffix, boolean exists) {
         PageVersions.Stamp front = this.versions.front();
-        return new Shared(front.tag() + suffix, front.lastModified());
+        return new Shared(front.tag() + suffix, front.lastModified(), exists);
     }
 
     private Shared article(String slug, int page, String suffix) {
         return this.versions.article(slug, page)
-            .map((stamp) -> new Shared(stamp.tag() + suffix, stamp.lastModified()))
+            .map((stamp) -> new Shared(stamp.tag() + suffix, stamp.lastModified(), page <= 1))
             .orElse(null);
     }
 
@@ -269,12 +273,18 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
     }
 
+    private void answerNotModified(HttpServletResponse response, String etag, Shared shared) {
+        this.notModified.increment();
+        response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        validators(response, etag, shared.lastModified());
+    }
+
     private static boolean notModified(HttpServletRequest request, String etag, Instant lastModified) {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             for (String candidate : ifNoneMatch.split(",")) {
                 String tag = candidate.strip();
-                if (tag.equals("*") || tag.equals(etag) || ("W/" + tag).equals(etag)) {
+                if (tag.equals(etag) || ("W/" + tag).equals(etag)) {
                     return true;
                 }
             }
@@ -296,7 +306,8 @@ class PageCacheFilter extends OncePerRequestFilter {
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
     }
 
-    private record Shared(String tag, Instant lastModified) {
+    /** A shared page's validators; {@code exists} when it is known to be there without rendering it (a first page). */
+    private record Shared(String tag, Instant lastModified, boolean exists) {
 
     }
 

@@ -357,6 +357,19 @@ class ArticlePageTests {
     }
 
     @Test
+    void askingWhetherAPageExistsAtAllIsAnsweredForThePagesThereAreOnly() {
+        this.fixtures.approved(this.article, null, "Ann Lee", "Only one", AFTERNOON);
+
+        assertThat(this.mvc.get().uri(path()).header("If-None-Match", "*").exchange()).hasStatus(HttpStatus.NOT_MODIFIED);
+        assertThat(this.mvc.get().uri(path() + "?page=2").header("If-None-Match", "*").exchange())
+            .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(this.mvc.head().uri(path() + "?page=99").header("If-None-Match", "*").exchange())
+            .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(this.mvc.get().uri(path() + "/comments/feed").header("If-None-Match", "*").exchange())
+            .hasStatus(HttpStatus.NOT_MODIFIED);
+    }
+
+    @Test
     void unknownArticleIsAStyledNotFoundPage() throws Exception {
         HttpResponse<String> response = http("/articles/no-such-article");
 

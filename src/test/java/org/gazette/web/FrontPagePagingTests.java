@@ -149,6 +149,8 @@ class FrontPagePagingTests {
 
         assertThat(first).isNotEqualTo(second);
         assertThat(this.mvc.get().uri("/?page=2").header("If-None-Match", second).exchange()).hasStatus(304);
+        assertThat(this.mvc.get().uri("/?page=3").header("If-None-Match", "*").exchange()).hasStatus(304);
+        assertThat(this.mvc.get().uri("/?page=4").header("If-None-Match", "*").exchange()).hasStatus(404);
         assertThat(this.mvc.get().uri("/").header("If-None-Match", first).exchange()).hasStatus(304);
         assertThat(this.mvc.get().uri("/").header("If-None-Match", second).exchange()).hasStatusOk();
         MvcTestResult ok = this.mvc.get().uri("/?page=2").exchange();
@@ -196,6 +198,7 @@ class FrontPagePagingTests {
             .contains(ORIGIN + "/articles/as-talks-with-russia-halt-nato-chief-warns-of-new-war-in-europe");
         for (String missing : List.of("/sitemap-6.xml", "/sitemap-0.xml", "/sitemap-x.xml", "/sitemap-.xml")) {
             assertThat(this.mvc.get().uri(missing).exchange()).as(missing).hasStatus(404);
+            assertThat(this.mvc.get().uri(missing).header("If-None-Match", "*").exchange()).as(missing).hasStatus(404);
         }
     }
 
