@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import jakarta.servlet.http.HttpServletRequest;
 import org.gazette.ClientAddresses;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -184,6 +185,12 @@ public class EditorSecurityConfiguration {
         }
         return (repository) -> {
         };
+    }
+
+    /** An editor's session's last access written at most once a minute, not at every click. */
+    @Bean
+    static BeanPostProcessor sessionLastAccessWrites() {
+        return LastAccessWrites.wrapping();
     }
 
     /**

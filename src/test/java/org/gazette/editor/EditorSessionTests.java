@@ -104,6 +104,25 @@ class EditorSessionTests {
         assertThat(third.get("/moderation/settings").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void clicksOnTheDeskThatChangeNothingButTheLastAccessDoNotWriteTheSession() throws Exception {
+        String username = newEditor("clicks");
+        CookieBrowser browser = browser();
+        assertThat(browser.signIn(username, PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/moderation/settings").statusCode()).isEqualTo(200);
+        Long stored = lastAccess(username);
+
+        assertThat(browser.get("/moderation/settings").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/moderation").statusCode()).isEqualTo(200);
+
+        assertThat(lastAccess(username)).as("written at most once a minute (LastAccessWrites)").isEqualTo(stored);
+    }
+
+    private Long lastAccess(String username) {
+        return this.jdbc.queryForObject("select last_access_time from spring_session where principal_name = ?",
+                Long.class, username);
+    }
+
     private CookieBrowser browser() {
         return new CookieBrowser(this.port);
     }
