@@ -18,7 +18,9 @@ import org.springframework.session.Session;
  * for each click on the desk. Any other change to the session (an attribute, its id, its
  * timeout) is written at once, with the last access. The stored last access may lag the
  * real one by up to a minute, so an idle session ends between 29 and 30 minutes after the
- * last click rather than at 30 (BENCHMARKS.md, row 27).
+ * last click rather than at 30, and the session limit's "least recently used" is exact to
+ * a minute (BENCHMARKS.md, row 27). Relies on Spring Session's default save mode, which
+ * writes attributes only when they are set.
  */
 final class LastAccessWrites {
 

@@ -63,7 +63,8 @@ final class DisqusReader {
     }
 
     /**
-     * The checking pass: reads and checks every thread and post, and hands nothing over.
+     * The checking pass: reads and checks every thread and post, and hands each thread
+     * that has posts over without them, to be counted.
      * @return the threads and where their posts are, for the writing passes
      */
     static Layout check(XmlInput xml, ExportSink sink) {
@@ -76,7 +77,10 @@ final class DisqusReader {
             }
         });
         Map<String, DisqusThread> withPosts = new LinkedHashMap<>();
-        reader.spans.keySet().forEach((thread) -> withPosts.put(thread, reader.threads.get(thread)));
+        reader.spans.keySet().forEach((thread) -> {
+            withPosts.put(thread, reader.threads.get(thread));
+            sink.thread(reader.threads.get(thread), List.of());
+        });
         return new Layout(withPosts, reader.spans);
     }
 
@@ -92,7 +96,7 @@ final class DisqusReader {
         DisqusReader reader = new DisqusReader(xml, layout.threads, null, held);
         reader.read(sink);
         reader.held.forEach((thread, posts) -> {
-            if (!posts.handedOver) {
+            if (posts.comments != null) {
                 throw new ImportFailedException(xml.file() + ": thread " + thread + " has " + posts.comments.size()
                         + " posts where the check found " + posts.expected + "; the file changed during the import",
                         null);
@@ -213,13 +217,17 @@ final class DisqusReader {
             this.spans.computeIfAbsent(thread, (key) -> new Span(line, index)).add(index);
             return;
         }
+        if (posts.comments == null) {
+            throw new ImportFailedException(this.xml.file() + ": thread " + thread + " has more posts than the check "
+                    + "found (" + posts.expected + "); the file changed during the import", null);
+        }
         CommentStatus status = deleted ? CommentStatus.TRASH : spam ? CommentStatus.SPAM : CommentStatus.APPROVED;
         posts.comments.add(new CommentImports.Incoming("disqus:" + id, (parent != null) ? "disqus:" + parent : null,
                 name, email, null, address, created, text, status, null, false));
         if (posts.comments.size() == posts.expected) {
-            sink.thread(this.threads.get(thread), List.copyOf(posts.comments));
-            posts.comments.clear();
-            posts.handedOver = true;
+            List<CommentImports.Incoming> whole = posts.comments;
+            posts.comments = null;
+            sink.thread(this.threads.get(thread), whole);
         }
     }
 
@@ -313,14 +321,12 @@ final class DisqusReader {
 
     }
 
-    /** A writing pass's posts of one thread, until they are all read. */
+    /** A writing pass's posts of one thread, until they are all read and handed over (then null). */
     private static final class Held {
 
         final int expected;
 
-        final List<CommentImports.Incoming> comments = new ArrayList<>();
-
-        boolean handedOver;
+        @Nullable List<CommentImports.Incoming> comments = new ArrayList<>();
 
         Held(int expected) {
             this.expected = expected;

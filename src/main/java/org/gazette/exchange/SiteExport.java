@@ -17,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Exports the whole site, or one article, as WXR or JSON Lines, streaming from the
  * database to the output a page at a time, in one read-only transaction on one
- * connection. The transaction is {@code REPEATABLE READ} so that the file is one snapshot
- * of the site, as it was when the export began: under the databases' default
- * {@code READ COMMITTED}, each page of rows would be read as of its own query, and an
- * article published meanwhile could be in the file without its comments.
+ * connection. The transaction is {@code REPEATABLE READ} so that the file shows the site as
+ * it was when the export began, not each page of rows as of its own query (the databases'
+ * default {@code READ COMMITTED}), where an article published meanwhile could be in the
+ * file without its comments. PostgreSQL takes one snapshot at the first query; H2 fixes
+ * each table when the export first reads it, a few milliseconds apart. The snapshot is
+ * held for the whole export, which delays the reuse of old row versions meanwhile.
  */
 @Service
 public class SiteExport {

@@ -83,6 +83,26 @@ class DisqusReaderTests {
     }
 
     @Test
+    void aThreadThatGainedPostsAfterTheCheckIsNotWrittenTwice() {
+        DisqusReader.Layout layout = check(disqus(2, "1 2 2"));
+        String changed = disqus(2, "1 2 2 1");
+
+        assertThatExceptionOfType(ImportFailedException.class)
+            .isThrownBy(() -> DisqusReader.write(xml(changed), layout, Set.of("1", "2"), new Recording()))
+            .withMessage("test.xml: thread 1 has more posts than the check found (1); the file changed during the import");
+    }
+
+    @Test
+    void theCheckCountsTheThreadsThatHavePosts() {
+        Recording sink = new Recording();
+
+        DisqusReader.check(xml(disqus(3, "3 1 3")), sink);
+
+        assertThat(sink.threads).containsOnlyKeys("3", "1");
+        assertThat(sink.threads.values()).allMatch(List::isEmpty);
+    }
+
+    @Test
     void aPostNamingAThreadTheFileDoesNotHaveIsRefusedWithItsLine() {
         String file = disqus(1, "1 7");
 
