@@ -44,6 +44,7 @@ final class DisqusReader {
 
     private final XmlInput xml;
 
+    /** Checking: the threads the file declares (a writing pass takes them from the layout). */
     private final Map<String, DisqusThread> threads;
 
     /** Checking: where each thread's posts are, filled in as they are read. */
@@ -76,12 +77,11 @@ final class DisqusReader {
                         + ", which the file does not have");
             }
         });
-        Map<String, DisqusThread> withPosts = new LinkedHashMap<>();
-        reader.spans.keySet().forEach((thread) -> {
-            withPosts.put(thread, reader.threads.get(thread));
-            sink.thread(reader.threads.get(thread), List.of());
+        reader.spans.forEach((thread, span) -> {
+            span.thread = reader.threads.get(thread);
+            sink.thread(span.thread, List.of());
         });
-        return new Layout(withPosts, reader.spans);
+        return new Layout(reader.spans);
     }
 
     /**
@@ -92,8 +92,8 @@ final class DisqusReader {
      */
     static void write(XmlInput xml, Layout layout, Set<String> pass, ExportSink sink) {
         Map<String, Held> held = new LinkedHashMap<>();
-        pass.forEach((thread) -> held.put(thread, new Held(layout.spans.get(thread).count)));
-        DisqusReader reader = new DisqusReader(xml, layout.threads, null, held);
+        pass.forEach((thread) -> held.put(thread, new Held(layout.spans.get(thread))));
+        DisqusReader reader = new DisqusReader(xml, Map.of(), null, held);
         reader.read(sink);
         reader.held.forEach((thread, posts) -> {
             if (posts.comments != null) {
@@ -227,7 +227,7 @@ final class DisqusReader {
         if (posts.comments.size() == posts.expected) {
             List<CommentImports.Incoming> whole = posts.comments;
             posts.comments = null;
-            sink.thread(this.threads.get(thread), whole);
+            sink.thread(posts.thread, whole);
         }
     }
 
@@ -300,6 +300,9 @@ final class DisqusReader {
     /** Where one thread's posts are in the file: the first's line, and their indexes. */
     static final class Span {
 
+        /** The thread, once the whole file has been read. */
+        DisqusThread thread;
+
         final int firstLine;
 
         final long first;
@@ -324,28 +327,25 @@ final class DisqusReader {
     /** A writing pass's posts of one thread, until they are all read and handed over (then null). */
     private static final class Held {
 
+        final DisqusThread thread;
+
         final int expected;
 
         @Nullable List<CommentImports.Incoming> comments = new ArrayList<>();
 
-        Held(int expected) {
-            this.expected = expected;
+        Held(Span span) {
+            this.thread = span.thread;
+            this.expected = span.count;
         }
 
     }
 
-    /**
-     * What the checking pass found: the threads that have posts, and where their posts
-     * are.
-     */
+    /** What the checking pass found: the threads that have posts, and where their posts are. */
     static final class Layout {
-
-        private final Map<String, DisqusThread> threads;
 
         private final Map<String, Span> spans;
 
-        Layout(Map<String, DisqusThread> threads, Map<String, Span> spans) {
-            this.threads = threads;
+        Layout(Map<String, Span> spans) {
             this.spans = spans;
         }
 

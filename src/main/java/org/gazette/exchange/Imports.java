@@ -41,8 +41,9 @@ import org.springframework.stereotype.Service;
  * stored; then it is written one article with its comments per transaction, so a
  * failure on the way (the database going away) leaves whole threads only, and running
  * the import again finishes it. (A Disqus export whose threads are spread too widely
- * over the file is written in several passes, see {@link DisqusReader}.) Everything is keyed by the source's own ids: importing
- * the same file twice adds nothing and reports it all as already present.
+ * over the file is written in several passes, see {@link DisqusReader}.) Everything is
+ * keyed by the source's own ids: importing the same file twice adds nothing and reports
+ * it all as already present.
  */
 @Service
 public class Imports {
